@@ -1,0 +1,45 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { AppEnv } from "./app-env";
+import { createDb } from "./db/client";
+import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
+import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
+import { adminRoutes } from "./features/admin/admin.routes";
+import { spacesRoutes } from "./features/spaces/spaces.routes";
+import { adminAuth } from "./http/admin-auth";
+import { apiKeyAuth } from "./http/auth";
+import { handleError, handleNotFound } from "./http/error-handler";
+import { jsonBody } from "./http/json-body";
+import { rateLimitByIp } from "./http/rate-limit";
+import { requestId } from "./http/request-id";
+import { requestLog } from "./http/request-log";
+import { validationHook } from "./http/validation";
+
+export function createApp() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", requestId, requestLog, async (c, next) => {
+    c.set("db", createDb(c.env.DB));
+    await next();
+  });
+  app.use("/v1/*", apiKeyAuth);
+  app.use("/admin/*", adminAuth);
+  app.use("/public/*", rateLimitByIp);
+  app.use("/book/*", rateLimitByIp);
+  app.use("*", jsonBody);
+
+  app.route("/v1", spacesRoutes);
+  app.route("/admin", adminRoutes);
+
+  app.get("/health", (c) => c.json({ ok: true }));
+  registerOpenApiDocument(app);
+  app.get("/docs", (c) => {
+    const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });
+    return c.html(
+      renderDocsPage(summarizeOperations((document.paths ?? {}) as unknown as OperationPaths)),
+    );
+  });
+
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}

@@ -1,0 +1,104 @@
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ErrorDetails = Record<string, unknown>;
+
+/** Every failure the API reports; one error handler turns it into the §2 envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    message: string,
+    readonly details?: ErrorDetails,
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export interface FieldErrors {
+  fieldErrors: Record<string, string[]>;
+  formErrors: string[];
+}
+
+export class ValidationError extends AppError {
+  constructor(message: string, errors: FieldErrors) {
+    super(400, "validation_failed", message, { ...errors });
+  }
+
+  /** A rule violation on one field, e.g. a provider ID that is not allowed. */
+  static forField(field: string, message: string): ValidationError {
+    return new ValidationError("Validation failed", {
+      fieldErrors: { [field]: [message] },
+      formErrors: [],
+    });
+  }
+
+  static forForm(message: string): ValidationError {
+    return new ValidationError(message, { fieldErrors: {}, formErrors: [message] });
+  }
+}
+
+export class InvalidJsonError extends AppError {
+  constructor() {
+    super(400, "invalid_json", "Request body is not valid JSON");
+  }
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  constructor() {
+    super(415, "unsupported_media_type", "Request body must be application/json");
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(413, "payload_too_large", `Request body exceeds ${limitBytes} bytes`, {
+      max_bytes: limitBytes,
+    });
+  }
+}
+
+export class MissingApiKeyError extends AppError {
+  constructor() {
+    super(401, "missing_api_key", "Missing API key: send X-API-KEY or Authorization: Bearer");
+  }
+}
+
+export class InvalidApiKeyError extends AppError {
+  constructor() {
+    super(401, "invalid_api_key", "Invalid or revoked API key");
+  }
+}
+
+export class InsufficientScopeError extends AppError {
+  constructor(required: string) {
+    super(403, "insufficient_scope", `This API key lacks the ${required} scope`, { required });
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message = "Not found") {
+    super(404, "not_found", message);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      429,
+      "rate_limited",
+      "Too many requests",
+      { retry_after_seconds: retryAfterSeconds },
+      {
+        "Retry-After": String(retryAfterSeconds),
+      },
+    );
+  }
+}
+
+export class InternalError extends AppError {
+  constructor() {
+    super(500, "internal_error", "Internal server error");
+  }
+}

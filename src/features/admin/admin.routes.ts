@@ -1,0 +1,95 @@
+import { createRoute } from "@hono/zod-openapi";
+import {
+  createRouter,
+  dataOf,
+  errorResponses,
+  jsonBodyOf,
+  jsonContent,
+  listOf,
+} from "../../http/openapi";
+import {
+  ApiKeySchema,
+  CreateApiKeyBodySchema,
+  CreatedApiKeySchema,
+  CreateOrganizationBodySchema,
+  OrganizationSchema,
+  OrgKeyParamsSchema,
+  OrgParamsSchema,
+} from "./admin.schemas";
+import { createApiKey, createOrganization, deleteApiKey, listApiKeys } from "./admin.service";
+
+const security = [{ AdminToken: [] }];
+const tags = ["Operator"];
+
+export const adminRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/organizations",
+      tags,
+      security,
+      summary: "Create an organization (with its GENERAL space)",
+      request: jsonBodyOf(CreateOrganizationBodySchema),
+      responses: {
+        201: jsonContent(dataOf(OrganizationSchema), "The organization"),
+        ...errorResponses(400, 401, 413, 415),
+      },
+    }),
+    async (c) => {
+      const org = await createOrganization(c.get("db"), c.req.valid("json"), Date.now());
+      return c.json({ data: org }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/organizations/{org_id}/api-keys",
+      tags,
+      security,
+      summary: "Create an API key (the secret is shown once)",
+      request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
+      responses: {
+        201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret"),
+        ...errorResponses(400, 401, 404, 413, 415),
+      },
+    }),
+    async (c) => {
+      const { org_id } = c.req.valid("param");
+      const key = await createApiKey(c.get("db"), org_id, c.req.valid("json"), Date.now());
+      return c.json({ data: key }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/organizations/{org_id}/api-keys",
+      tags,
+      security,
+      summary: "List API keys (without secrets)",
+      request: { params: OrgParamsSchema },
+      responses: {
+        200: jsonContent(listOf(ApiKeySchema), "The organization's keys, newest first"),
+        ...errorResponses(401, 404),
+      },
+    }),
+    async (c) => {
+      const keys = await listApiKeys(c.get("db"), c.req.valid("param").org_id);
+      return c.json({ data: keys }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/organizations/{org_id}/api-keys/{key_id}",
+      tags,
+      security,
+      summary: "Revoke an API key; it stops working at once",
+      request: { params: OrgKeyParamsSchema },
+      responses: { 204: { description: "Revoked" }, ...errorResponses(401, 404) },
+    }),
+    async (c) => {
+      const { org_id, key_id } = c.req.valid("param");
+      await deleteApiKey(c.get("db"), org_id, key_id, Date.now());
+      return c.body(null, 204);
+    },
+  );

@@ -1,0 +1,59 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { apiKeys, organizations } from "../../db/schema";
+
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+
+export async function findActiveApiKeyByHash(db: Database, keyHash: string) {
+  const [row] = await db
+    .select({
+      id: apiKeys.id,
+      keyHash: apiKeys.keyHash,
+      organizationId: apiKeys.organizationId,
+      organizationTimezone: organizations.timezone,
+      scopes: apiKeys.scopes,
+    })
+    .from(apiKeys)
+    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
+  return row;
+}
+
+export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInsert) {
+  await db.insert(apiKeys).values(row);
+}
+
+export async function listApiKeysByOrganization(db: Database, organizationId: string) {
+  return db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.organizationId, organizationId))
+    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+/** Returns whether a key of that organization was found (revoking twice is harmless). */
+export async function revokeApiKey(
+  db: Database,
+  organizationId: string,
+  keyId: string,
+  at: number,
+) {
+  const revoked = await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(
+      and(
+        eq(apiKeys.id, keyId),
+        eq(apiKeys.organizationId, organizationId),
+        isNull(apiKeys.revokedAt),
+      ),
+    )
+    .returning({ id: apiKeys.id });
+  if (revoked.length > 0) return true;
+  const [existing] = await db
+    .select({ id: apiKeys.id })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, keyId), eq(apiKeys.organizationId, organizationId)));
+  return existing !== undefined;
+}

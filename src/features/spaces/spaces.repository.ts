@@ -1,0 +1,62 @@
+import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { members, spaces } from "../../db/schema";
+import { GENERAL_SPACE_ID } from "../../lib/ids";
+
+export type SpaceRow = typeof spaces.$inferSelect;
+export type MemberRow = typeof members.$inferSelect;
+
+/** GENERAL first, then the others oldest first. */
+export async function listSpacesByOrganization(db: Database, organizationId: string) {
+  return db
+    .select()
+    .from(spaces)
+    .where(eq(spaces.organizationId, organizationId))
+    .orderBy(desc(sql`${spaces.id} = ${GENERAL_SPACE_ID}`), asc(spaces.createdAt), asc(spaces.id));
+}
+
+export async function findSpaceById(db: Database, organizationId: string, spaceId: string) {
+  const [row] = await db
+    .select()
+    .from(spaces)
+    .where(and(eq(spaces.organizationId, organizationId), eq(spaces.id, spaceId)))
+    .limit(1);
+  return row;
+}
+
+export async function insertSpace(db: Database, row: SpaceRow) {
+  await db.insert(spaces).values(row);
+}
+
+export async function insertMember(db: Database, row: MemberRow) {
+  await db.insert(members).values(row);
+}
+
+export async function listMembersBySpace(
+  db: Database,
+  organizationId: string,
+  spaceId: string,
+  limit: number,
+  offset: number,
+) {
+  const where = and(eq(members.organizationId, organizationId), eq(members.spaceId, spaceId));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(members)
+      .where(where)
+      .orderBy(asc(members.createdAt), asc(members.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(members).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: members.id, spaceId: members.spaceId })
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), inArray(members.id, ids)));
+}

@@ -1,0 +1,14 @@
+import { z } from "@hono/zod-openapi";
+import { isValidTimeZone } from "../scheduling/time-zone";
+
+/** A name field: trimmed, then 1–max characters. */
+export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
+
+export const TimeZoneSchema = z
+  .string()
+  .refine(isValidTimeZone, { message: "Unknown time zone: use an IANA name such as Europe/Berlin" })
+  .openapi({ example: "Europe/Berlin", description: "IANA time zone name (UTC allowed)" });
+
+export const IsoInstantSchema = z
+  .string()
+  .openapi({ example: "2026-12-01T06:00:00.000Z", format: "date-time" });

@@ -1,0 +1,75 @@
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../app-env";
+import { PaginationSchema } from "./pagination";
+import { validationHook } from "./validation";
+
+/** Every feature router validates through the same hook, so every 400 has the §2 shape. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.string().openapi({ example: "Validation failed: name: Required" }),
+    code: z.string().openapi({ example: "validation_failed" }),
+    details: z.record(z.string(), z.unknown()).optional(),
+    request_id: z.string().openapi({ example: "req_5f0c6f1e-8d0b-4a53-9a3e-6c1d1c2b9e77" }),
+  })
+  .openapi("Error");
+
+export function jsonContent<T extends z.ZodType>(schema: T, description: string) {
+  return { content: { "application/json": { schema } }, description };
+}
+
+/** A required JSON request body (required, so an absent body is validated too). */
+export function jsonBodyOf<T extends z.ZodType>(schema: T, description?: string) {
+  return {
+    body: {
+      content: { "application/json": { schema } },
+      required: true,
+      ...(description ? { description } : {}),
+    },
+  };
+}
+
+export const dataOf = <T extends z.ZodType>(schema: T) => z.object({ data: schema });
+export const listOf = <T extends z.ZodType>(schema: T) => z.object({ data: z.array(schema) });
+export const pageOf = <T extends z.ZodType>(schema: T) =>
+  z.object({ data: z.array(schema), pagination: PaginationSchema });
+
+const errorDescriptions = {
+  400: "Validation failed, invalid JSON or invalid Idempotency-Key",
+  401: "Missing or invalid API key",
+  403: "The API key lacks the required scope",
+  404: "Not found (or belongs to another organization)",
+  409: "Conflict",
+  413: "Body over 64 KiB",
+  415: "Body is not application/json",
+  422: "Refused by a business rule",
+  429: "Rate limited; see Retry-After",
+} as const;
+
+export type ErrorStatus = keyof typeof errorDescriptions;
+
+/** OpenAPI entries for the error statuses a route can answer with. */
+export function errorResponses(...statuses: ErrorStatus[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [status, jsonContent(ErrorSchema, errorDescriptions[status])]),
+  ) as Record<ErrorStatus, ReturnType<typeof jsonContent<typeof ErrorSchema>>>;
+}
+
+/** Statuses every authenticated /v1 route can return. */
+export const V1_READ_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 429];
+export const V1_WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 415, 422, 429];
+
+export const IdempotencyKeyHeaderSchema = z.object({
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({
+      param: { name: "Idempotency-Key", in: "header" },
+      description:
+        "1–255 visible ASCII characters. Retries with the same key within 24 h replay the first response.",
+      example: "2f1c9a3e-booking-42",
+    }),
+});
