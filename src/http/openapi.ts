@@ -67,7 +67,7 @@ export const IdempotencyKeyHeaderSchema = z.object({
     .string()
     .optional()
     .openapi({
-      param: { name: "Idempotency-Key", in: "header" },
+      param: { name: "idempotency-key", in: "header" },
       description:
         "1–255 visible ASCII characters. Retries with the same key within 24 h replay the first response.",
       example: "2f1c9a3e-booking-42",

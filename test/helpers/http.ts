@@ -25,7 +25,8 @@ export async function call(method: string, path: string, options: CallOptions = 
 /** Parses a JSON response; `any` keeps assertions on wire payloads short. */
 // biome-ignore lint/suspicious/noExplicitAny: wire payloads are asserted field by field
 export async function readJson(res: Response): Promise<any> {
-  return res.json();
+  const text = await res.text();
+  return text === "" ? null : JSON.parse(text);
 }
 
 export async function callJson(method: string, path: string, options: CallOptions = {}) {

@@ -1,0 +1,117 @@
+import { exports } from "cloudflare:workers";
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import worker from "../../src/index";
+import { admin, callJson } from "../helpers/http";
+import { createOrganization } from "../helpers/tenants";
+
+describe("§3 operator API", () => {
+  it("creates an organization with defaults and its GENERAL space", async () => {
+    const { status, body } = await admin("POST", "/organizations", { name: "  Yoga Loft  " });
+    expect(status).toBe(201);
+    expect(body.data).toEqual({
+      id: expect.stringMatching(/^org_[0-9A-Za-z]{16,}$/),
+      name: "Yoga Loft",
+      timezone: "UTC",
+      created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+    });
+    const key = await admin("POST", `/organizations/${body.data.id}/api-keys`, {
+      name: "k",
+      scopes: { spaces: "read" },
+    });
+    const spaces = await callJson("GET", "/v1/spaces", { key: key.body.data.key });
+    expect(spaces.body.data).toEqual([
+      { id: "GENERAL", name: "General", created_at: expect.any(String) },
+    ]);
+  });
+
+  it.each([
+    [{ name: "" }, "name"],
+    [{ name: "x".repeat(121) }, "name"],
+    [{ name: "Ok", timezone: "Mars/Olympus" }, "timezone"],
+    [{ name: "Ok", timezone: "+01:00" }, "timezone"],
+  ])("rejects an invalid organization %j on %s", async (payload, field) => {
+    const { status, body } = await admin("POST", "/organizations", payload);
+    expect(status).toBe(400);
+    expect(body.details.fieldErrors[field]).toBeDefined();
+  });
+
+  it("creates a key whose secret appears only once", async () => {
+    const org = await createOrganization();
+    const created = await admin("POST", `/organizations/${org.id}/api-keys`, {
+      name: "Integration",
+      scopes: { experiences: "read" },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.data.scopes).toEqual({
+      experiences: "read",
+      bookings: "none",
+      spaces: "none",
+    });
+    const list = await admin("GET", `/organizations/${org.id}/api-keys`);
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0].id).toBe(created.body.data.id);
+    expect(list.body.data[0]).not.toHaveProperty("key");
+    expect(JSON.stringify(list.body)).not.toContain(created.body.data.key);
+  });
+
+  it("rejects an unknown scope resource or level", async () => {
+    const org = await createOrganization();
+    const bad = await admin("POST", `/organizations/${org.id}/api-keys`, {
+      name: "k",
+      scopes: { payments: "write", bookings: "admin" },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details.fieldErrors).sort()).toEqual([
+      "scopes.bookings",
+      "scopes.payments",
+    ]);
+  });
+
+  it("answers 404 for keys of an unknown organization", async () => {
+    const res = await admin("POST", "/organizations/org_doesnotexist000000/api-keys", {
+      name: "k",
+      scopes: {},
+    });
+    expect(res.status).toBe(404);
+  });
+
+  it("answers 404 when revoking a key through another organization", async () => {
+    const a = await createOrganization();
+    const b = await createOrganization();
+    const key = await admin("POST", `/organizations/${a.id}/api-keys`, { name: "k", scopes: {} });
+    const res = await admin("DELETE", `/organizations/${b.id}/api-keys/${key.body.data.id}`);
+    expect(res.status).toBe(404);
+  });
+
+  it("answers 401 without a token and with a wrong one", async () => {
+    const missing = await callJson("POST", "/admin/organizations", { body: { name: "X" } });
+    expect(missing.status).toBe(401);
+    expect(missing.body.code).toBe("missing_api_key");
+    const wrong = await callJson("POST", "/admin/organizations", {
+      body: { name: "X" },
+      headers: { authorization: "Bearer not-the-token" },
+    });
+    expect(wrong.status).toBe(401);
+    expect(wrong.body.code).toBe("invalid_api_key");
+  });
+
+  it("answers 404 on every /admin route when ADMIN_TOKEN is not configured", async () => {
+    const unconfigured = { ...env, ADMIN_TOKEN: "" };
+    for (const path of ["/admin/organizations", "/admin/anything"]) {
+      const res = await worker.fetch(
+        new Request(`https://api.test${path}`, {
+          method: "POST",
+          headers: { authorization: "Bearer ", "content-type": "application/json" },
+          body: JSON.stringify({ name: "X" }),
+        }),
+        unconfigured,
+        {} as ExecutionContext,
+      );
+      expect(res.status).toBe(404);
+      expect((await res.json<{ code: string }>()).code).toBe("not_found");
+    }
+    expect(exports.default).toBeDefined();
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { call, callJson } from "../helpers/http";
+import { createTenant } from "../helpers/tenants";
+
+describe("§11 rate limit", () => {
+  it("answers 429 rate_limited with Retry-After once a key passes 60 requests in 10 s", async () => {
+    const { key } = await createTenant();
+    const statuses: number[] = [];
+    let limited: Response | undefined;
+    for (let i = 0; i < 70 && !limited; i++) {
+      const res = await call("GET", "/v1/spaces", { key });
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(statuses.slice(0, 60).every((s) => s === 200)).toBe(true);
+    expect(limited).toBeDefined();
+    expect(limited?.headers.get("retry-after")).toBe("10");
+    const body = await limited?.json<{ code: string }>();
+    expect(body?.code).toBe("rate_limited");
+  });
+
+  it("limits each API key separately", async () => {
+    const busy = await createTenant();
+    const quiet = await createTenant();
+    for (let i = 0; i < 61; i++) await call("GET", "/v1/spaces", { key: busy.key });
+    expect((await call("GET", "/v1/spaces", { key: busy.key })).status).toBe(429);
+    expect((await call("GET", "/v1/spaces", { key: quiet.key })).status).toBe(200);
+  });
+
+  it("limits public routes per client IP", async () => {
+    const headers = { "cf-connecting-ip": "203.0.113.77" };
+    let last = 0;
+    for (let i = 0; i < 61; i++) last = (await call("GET", "/public/nothing", { headers })).status;
+    expect(last).toBe(429);
+    const other = await call("GET", "/public/nothing", {
+      headers: { "cf-connecting-ip": "203.0.113.78" },
+    });
+    expect(other.status).toBe(404);
+  });
+});
+
+describe("§11 health, OpenAPI and docs", () => {
+  it("answers /health with ok", async () => {
+    const { status, body } = await callJson("GET", "/health");
+    expect(status).toBe(200);
+    expect(body).toEqual({ ok: true });
+  });
+
+  it("serves an OpenAPI 3.1 document listing every route", async () => {
+    const { status, body } = await callJson("GET", "/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    const operations = Object.entries(body.paths as Record<string, object>).flatMap(
+      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        "GET /v1/spaces",
+        "POST /v1/spaces",
+        "GET /v1/spaces/{space_id}/members",
+        "POST /v1/spaces/{space_id}/members",
+        "POST /admin/organizations",
+        "POST /admin/organizations/{org_id}/api-keys",
+        "GET /admin/organizations/{org_id}/api-keys",
+        "DELETE /admin/organizations/{org_id}/api-keys/{key_id}",
+      ]),
+    );
+    expect(body.components.securitySchemes.ApiKey).toEqual({
+      type: "apiKey",
+      in: "header",
+      name: "X-API-KEY",
+    });
+  });
+
+  it("renders an HTML reference at /docs", async () => {
+    const res = await call("GET", "/docs");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const page = await res.text();
+    expect(page).toContain("/openapi.json");
+    expect(page).toContain("/v1/spaces/{space_id}/members");
+  });
+});
