@@ -1,5 +1,7 @@
 import { createApp } from "./app";
 
+export { IdempotencyStore } from "./idempotency/idempotency-store";
+
 const app = createApp();
 
 export default {

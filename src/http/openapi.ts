@@ -69,7 +69,7 @@ export const IdempotencyKeyHeaderSchema = z.object({
     .openapi({
       param: { name: "idempotency-key", in: "header" },
       description:
-        "1–255 visible ASCII characters. Retries with the same key within 24 h replay the first response.",
+        "1–255 visible ASCII characters (no spaces); a double-quoted value equals the bare key. A retry within 24 h of the first response replays its status, body, Content-Type and Location with `Idempotent-Replay: true`. The same key with another method, path or body → 422 `idempotency_key_reused`; while the first request runs → 409 `idempotent_request_in_progress` with `Retry-After: 1`. 400/401/403/413/415/429 and 5xx responses are not stored, so a corrected retry runs afresh.",
       example: "2f1c9a3e-booking-42",
     }),
 });

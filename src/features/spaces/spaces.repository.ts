@@ -24,12 +24,22 @@ export async function findSpaceById(db: Database, organizationId: string, spaceI
   return row;
 }
 
-export async function insertSpace(db: Database, row: SpaceRow) {
-  await db.insert(spaces).values(row);
+/** A statement, not a write: create services batch it with their idempotency record. */
+export function insertSpaceStatement(db: Database, row: SpaceRow) {
+  return db.insert(spaces).values(row);
 }
 
-export async function insertMember(db: Database, row: MemberRow) {
-  await db.insert(members).values(row);
+export function insertMemberStatement(db: Database, row: MemberRow) {
+  return db.insert(members).values(row);
+}
+
+export async function findMemberById(db: Database, organizationId: string, memberId: string) {
+  const [row] = await db
+    .select()
+    .from(members)
+    .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)))
+    .limit(1);
+  return row;
 }
 
 export async function listMembersBySpace(

@@ -57,7 +57,14 @@ export const spacesRoutes = createRouter()
     }),
     async (c) => {
       const { name } = c.req.valid("json");
-      const space = await createSpace(c.get("db"), authOf(c).organizationId, name, Date.now());
+      const { organizationId } = authOf(c);
+      const space = await createSpace(
+        c.get("db"),
+        organizationId,
+        name,
+        Date.now(),
+        c.get("idempotency"),
+      );
       return c.json({ data: space }, 201);
     },
   )
@@ -107,6 +114,7 @@ export const spacesRoutes = createRouter()
         space_id,
         c.req.valid("json"),
         Date.now(),
+        c.get("idempotency"),
       );
       return c.json({ data: member }, 201);
     },

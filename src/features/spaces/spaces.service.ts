@@ -1,12 +1,18 @@
 import type { Database } from "../../db/client";
 import { NotFoundError } from "../../errors";
 import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
+import {
+  batchWithIdempotentOutcome,
+  findOriginalResourceId,
+  type IdempotencyScope,
+} from "../../idempotency/d1-record";
 import { newId } from "../../lib/ids";
 import { toIso } from "../../lib/time";
 import {
+  findMemberById,
   findSpaceById,
-  insertMember,
-  insertSpace,
+  insertMemberStatement,
+  insertSpaceStatement,
   listMembersBySpace,
   listSpacesByOrganization,
   type MemberRow,
@@ -32,9 +38,28 @@ export async function listSpaces(db: Database, organizationId: string) {
   return (await listSpacesByOrganization(db, organizationId)).map(presentSpace);
 }
 
-export async function createSpace(db: Database, organizationId: string, name: string, now: number) {
+/**
+ * Creates a space (201). Under an Idempotency-Key whose earlier execution already wrote its
+ * rows (the Worker died before the replay record was stored), returns that space instead.
+ */
+export async function createSpace(
+  db: Database,
+  organizationId: string,
+  name: string,
+  now: number,
+  idempotency?: IdempotencyScope,
+) {
+  const originalId = await findOriginalResourceId(db, idempotency, "space", now);
+  if (originalId) return presentSpace(await requireSpace(db, organizationId, originalId));
+
   const row: SpaceRow = { organizationId, id: newId("spc"), name, createdAt: now };
-  await insertSpace(db, row);
+  await batchWithIdempotentOutcome(
+    db,
+    [insertSpaceStatement(db, row)],
+    idempotency,
+    { resourceType: "space", resourceId: row.id, statusCode: 201 },
+    now,
+  );
   return presentSpace(row);
 }
 
@@ -45,13 +70,22 @@ export async function requireSpace(db: Database, organizationId: string, spaceId
   return space;
 }
 
+/** Adds a member (201); crash-safe under an Idempotency-Key like createSpace. */
 export async function createMember(
   db: Database,
   organizationId: string,
   spaceId: string,
   input: CreateMemberBody,
   now: number,
+  idempotency?: IdempotencyScope,
 ) {
+  const originalId = await findOriginalResourceId(db, idempotency, "member", now);
+  if (originalId) {
+    const original = await findMemberById(db, organizationId, originalId);
+    if (!original) throw new NotFoundError("Member not found");
+    return presentMember(original);
+  }
+
   await requireSpace(db, organizationId, spaceId);
   const row: MemberRow = {
     id: newId("sm"),
@@ -61,7 +95,13 @@ export async function createMember(
     email: input.email ?? null,
     createdAt: now,
   };
-  await insertMember(db, row);
+  await batchWithIdempotentOutcome(
+    db,
+    [insertMemberStatement(db, row)],
+    idempotency,
+    { resourceType: "member", resourceId: row.id, statusCode: 201 },
+    now,
+  );
   return presentMember(row);
 }
 
