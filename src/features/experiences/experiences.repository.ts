@@ -1,0 +1,75 @@
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { bookings, experiences } from "../../db/schema";
+import type { ExperienceStatus } from "./experiences.schemas";
+
+export type ExperienceRow = typeof experiences.$inferSelect;
+
+export interface ExperienceFilter {
+  statuses?: ExperienceStatus[];
+  spaceId?: string;
+}
+
+/** A statement, not a write: the create batches it with its recurrence and idempotency record. */
+export function insertExperienceStatement(db: Database, row: ExperienceRow) {
+  return db.insert(experiences).values(row);
+}
+
+export async function findExperienceById(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+) {
+  const [row] = await db
+    .select()
+    .from(experiences)
+    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
+    .limit(1);
+  return row;
+}
+
+/** Newest first (created_at, then id, both descending), with the total for pagination. */
+export async function listExperiencesByOrganization(
+  db: Database,
+  organizationId: string,
+  filter: ExperienceFilter,
+  limit: number,
+  offset: number,
+) {
+  const conditions: SQL[] = [eq(experiences.organizationId, organizationId)];
+  if (filter.statuses) conditions.push(inArray(experiences.status, filter.statuses));
+  if (filter.spaceId) conditions.push(eq(experiences.spaceId, filter.spaceId));
+  const where = and(...conditions);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(experiences)
+      .where(where)
+      .orderBy(desc(experiences.createdAt), desc(experiences.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(experiences).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}
+
+export async function updateExperienceRow(db: Database, row: ExperienceRow) {
+  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
+  await db
+    .update(experiences)
+    .set(changes)
+    .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
+}
+
+/** Confirmed bookings per experience, for a page of experiences in one query. */
+export async function countConfirmedBookingsByExperiences(db: Database, experienceIds: string[]) {
+  const counts = new Map<string, number>();
+  if (experienceIds.length === 0) return counts;
+  const rows = await db
+    .select({ experienceId: bookings.experienceId, value: count() })
+    .from(bookings)
+    .where(and(inArray(bookings.experienceId, experienceIds), eq(bookings.status, "confirmed")))
+    .groupBy(bookings.experienceId);
+  for (const { experienceId, value } of rows) counts.set(experienceId, value);
+  return counts;
+}
