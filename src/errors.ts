@@ -102,3 +102,53 @@ export class InternalError extends AppError {
     super(500, "internal_error", "Internal server error");
   }
 }
+
+export class ExperienceInactiveError extends AppError {
+  constructor() {
+    super(422, "experience_inactive", "This experience is inactive and takes no bookings");
+  }
+}
+
+export class RegistrationClosedError extends AppError {
+  constructor() {
+    super(422, "registration_closed", "Registration for this experience is closed");
+  }
+}
+
+export class SessionUnavailableError extends AppError {
+  constructor(reason: "paused") {
+    super(422, "session_unavailable", "This session's recurrence is paused", { reason });
+  }
+}
+
+const WINDOW_MESSAGES = {
+  past: "This session has already started",
+  too_soon: "This session starts too soon to be booked",
+  too_far: "This session is too far ahead to be booked yet",
+} as const;
+
+export class OutsideBookingWindowError extends AppError {
+  constructor(reason: keyof typeof WINDOW_MESSAGES) {
+    super(422, "outside_booking_window", WINDOW_MESSAGES[reason], { reason });
+  }
+}
+
+export class SessionFullError extends AppError {
+  constructor(seatsAvailable: number) {
+    super(409, "session_full", "Not enough seats left in this session", {
+      seats_available: seatsAvailable,
+    });
+  }
+}
+
+export class BookingNotCancellableError extends AppError {
+  constructor() {
+    super(409, "booking_not_cancellable", "This booking is already cancelled");
+  }
+}
+
+export class SessionStartedError extends AppError {
+  constructor() {
+    super(422, "session_started", "The session has already begun; the booking can no longer be cancelled");
+  }
+}

@@ -1,0 +1,39 @@
+import type { PricingValue } from "../../db/schema";
+import { toIso, toIsoOrNull } from "../../lib/time";
+import type { BookingRow } from "./bookings.repository";
+
+export function presentBooking(row: BookingRow) {
+  return {
+    id: row.id,
+    experience_id: row.experienceId,
+    session_id: row.sessionId,
+    recurrence_id: row.recurrenceId,
+    start: toIso(row.startAt),
+    end: toIso(row.endAt),
+    timezone: row.timezone,
+    quantity: row.quantity,
+    status: row.status,
+    contact: row.contact,
+    notes: row.notes,
+    provider_id: row.providerId,
+    price: row.price,
+    refundable_until: toIso(row.refundableUntil),
+    cancelled_at: toIsoOrNull(row.cancelledAt),
+    refund_eligible: row.refundEligible,
+    created_at: toIso(row.createdAt),
+    updated_at: toIso(row.updatedAt),
+  };
+}
+
+/** Price snapshot at booking time; totals are rounded to cents (amounts have ≤ 2 decimals). */
+export function priceSnapshot(pricing: PricingValue, quantity: number): BookingRow["price"] {
+  if (pricing.model === "free") {
+    return { model: "free", currency: null, amount_per_seat: 0, total: 0 };
+  }
+  return {
+    model: "per_session",
+    currency: pricing.currency,
+    amount_per_seat: pricing.amount,
+    total: Math.round(pricing.amount * quantity * 100) / 100,
+  };
+}

@@ -1,0 +1,49 @@
+import type { Database } from "../../db/client";
+import { NotFoundError } from "../../errors";
+import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
+import { addDays } from "../../scheduling/calendar-date";
+import { startOfLocalDay } from "../../scheduling/time-zone";
+import { presentBooking } from "./booking-presenter";
+import { findBookingById, listBookingsByOrganization } from "./bookings.repository";
+import type { ListBookingsQuery } from "./bookings.schemas";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A `from`/`to` bound as a half-open [from, to) range on start: a date is a whole local day in
+ * the organization's zone, and `to` is inclusive (its day, or its instant).
+ */
+function boundOf(value: string | undefined, timezone: string, isEnd: boolean) {
+  if (value === undefined) return undefined;
+  if (!DATE_ONLY.test(value)) return Date.parse(value) + (isEnd ? 1 : 0);
+  return startOfLocalDay(isEnd ? addDays(value, 1) : value, timezone);
+}
+
+export async function listBookings(
+  db: Database,
+  organizationId: string,
+  organizationTimezone: string,
+  query: ListBookingsQuery,
+) {
+  const page: PageRequest = { page: query.page, page_size: query.page_size };
+  const { rows, total } = await listBookingsByOrganization(
+    db,
+    organizationId,
+    {
+      experienceId: query.experience_id,
+      sessionId: query.session_id,
+      statuses: query.status?.split(",") as Array<"confirmed" | "cancelled"> | undefined,
+      startFromMs: boundOf(query.from, organizationTimezone, false),
+      startBeforeMs: boundOf(query.to, organizationTimezone, true),
+    },
+    page.page_size,
+    pageOffset(page),
+  );
+  return { data: rows.map(presentBooking), pagination: paginationOf(total, page) };
+}
+
+export async function getBooking(db: Database, organizationId: string, bookingId: string) {
+  const row = await findBookingById(db, organizationId, bookingId);
+  if (!row) throw new NotFoundError("Booking not found");
+  return presentBooking(row);
+}

@@ -1,0 +1,106 @@
+import { z } from "@hono/zod-openapi";
+import { IsoInstantSchema } from "../../http/common-schemas";
+import { PaginationQuerySchema } from "../../http/pagination";
+import { isValidDate } from "../../scheduling/calendar-date";
+
+export const ContactSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    email: z.email().max(254).optional(),
+    phone: z
+      .string()
+      .regex(/^\+\d{7,15}$/, "Phone must be + followed by 7–15 digits")
+      .optional(),
+  })
+  .strict()
+  .openapi("BookingContact", {
+    example: { name: "Jamie Rivera", email: "jamie@example.com", phone: "+4915123456789" },
+  });
+
+export const CreateBookingBodySchema = z
+  .object({
+    session_id: z.string().min(1).openapi({ example: "ses_3kTMd9xQ2bY7LpWzR4aN_20261207_0700" }),
+    quantity: z.number().int().min(1).optional().default(1).openapi({
+      description: "Seats, 1 to the experience's max_booking_quantity",
+    }),
+    contact: ContactSchema,
+    notes: z.string().max(2000).optional(),
+  })
+  .strict()
+  .openapi("CreateBookingBody");
+
+export const CancelBookingBodySchema = z
+  .object({ reason: z.string().max(2000).optional() })
+  .strict()
+  .openapi("CancelBookingBody", { example: { reason: "Cannot make it" } });
+
+export const BookingSchema = z
+  .object({
+    id: z.string().openapi({ example: "bkg_N3kTMd9fQ2bY7LpWzR4a" }),
+    experience_id: z.string(),
+    session_id: z.string(),
+    recurrence_id: z.string(),
+    start: IsoInstantSchema,
+    end: IsoInstantSchema,
+    timezone: z.string(),
+    quantity: z.number().int(),
+    status: z.enum(["confirmed", "cancelled"]),
+    contact: z.object({
+      name: z.string(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+    notes: z.string().nullable(),
+    provider_id: z.string().nullable(),
+    price: z.object({
+      model: z.enum(["free", "per_session"]),
+      currency: z.string().nullable(),
+      amount_per_seat: z.number(),
+      total: z.number(),
+    }),
+    refundable_until: IsoInstantSchema,
+    cancelled_at: IsoInstantSchema.nullable(),
+    refund_eligible: z.boolean().nullable(),
+    created_at: IsoInstantSchema,
+    updated_at: IsoInstantSchema,
+  })
+  .openapi("Booking");
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** A calendar date, or an ISO-8601 date-time with `Z` or an offset (never a bare local time). */
+const DateOrInstantSchema = z
+  .string()
+  .refine(
+    (v) =>
+      DATE_PATTERN.test(v)
+        ? isValidDate(v)
+        : INSTANT_PATTERN.test(v) && !Number.isNaN(Date.parse(v)),
+    { message: "Use YYYY-MM-DD or an ISO-8601 date-time with Z or an offset" },
+  );
+
+export const ListBookingsQuerySchema = PaginationQuerySchema.extend({
+  experience_id: z.string().optional(),
+  session_id: z.string().optional(),
+  status: z
+    .string()
+    .regex(/^(confirmed|cancelled)(,(confirmed|cancelled))*$/, "Use confirmed, cancelled or both")
+    .optional()
+    .openapi({ example: "confirmed" }),
+  from: DateOrInstantSchema.optional().openapi({
+    description:
+      "Bookings whose session starts at or after this instant; a date means its start in the organization's time zone",
+  }),
+  to: DateOrInstantSchema.optional().openapi({
+    description:
+      "Bookings whose session starts at or before this instant; a date includes its whole day in the organization's time zone",
+  }),
+});
+
+export const BookingParamsSchema = z.object({
+  booking_id: z.string().openapi({ param: { name: "booking_id", in: "path" } }),
+});
+
+export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
+export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;

@@ -1,0 +1,27 @@
+import type { SchedulingRulesValue } from "../../db/schema";
+
+export type WindowViolation = "past" | "too_soon" | "too_far";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * §9 booking window: a start at or before now is `past`; fewer than min_hours_before hours
+ * ahead is `too_soon` (exactly min_hours_before is allowed); more than max_days_ahead × 24 h
+ * ahead is `too_far` (exactly that is allowed).
+ */
+export function checkBookingWindow(
+  startMs: number,
+  nowMs: number,
+  rules: SchedulingRulesValue,
+): WindowViolation | null {
+  const ahead = startMs - nowMs;
+  if (ahead <= 0) return "past";
+  if (ahead < rules.booking_window.min_hours_before * HOUR_MS) return "too_soon";
+  if (ahead > rules.booking_window.max_days_ahead * 24 * HOUR_MS) return "too_far";
+  return null;
+}
+
+/** The instant after which a cancellation is no longer refundable (§9). */
+export function refundableUntil(startMs: number, rules: SchedulingRulesValue): number {
+  return startMs - rules.cancellation_policy.refundable_until_hours_before * HOUR_MS;
+}

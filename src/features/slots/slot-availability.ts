@@ -1,0 +1,27 @@
+import type { ExperienceRow } from "../experiences/experiences.repository";
+import { checkBookingWindow } from "../sessions/booking-window";
+import type { SessionView } from "../sessions/session-catalog";
+
+export type UnbookableReason =
+  | "inactive"
+  | "registration_closed"
+  | "paused"
+  | "past"
+  | "too_soon"
+  | "too_far"
+  | "full";
+
+/** The first reason that applies, in the §8 order, or null when the slot is bookable. */
+export function unbookableReason(
+  session: SessionView & { seatsBooked: number },
+  experience: ExperienceRow,
+  nowMs: number,
+): UnbookableReason | null {
+  if (experience.status === "inactive") return "inactive";
+  if (experience.registrationStatus === "closed") return "registration_closed";
+  if (session.recurrenceStatus === "paused") return "paused";
+  const window = checkBookingWindow(session.startMs, nowMs, experience.schedulingRules);
+  if (window) return window;
+  if (session.capacity - session.seatsBooked <= 0) return "full";
+  return null;
+}
