@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { idempotencyKeys } from "../db/schema";
@@ -103,4 +103,16 @@ export async function batchWithIdempotentOutcome(
     ? [...statements, recordIdempotentOutcome(db, scope, outcome, now)]
     : statements;
   await db.batch(batch);
+}
+
+/**
+ * Reclaims crash-safety rows whose 24 h window has passed (they are ignored by every lookup
+ * already); run by the Worker's cron trigger. Returns how many rows were removed.
+ */
+export async function deleteExpiredIdempotentOutcomes(db: Database, now: number): Promise<number> {
+  const result = await db
+    .delete(idempotencyKeys)
+    .where(lte(idempotencyKeys.createdAt, now - REPLAY_WINDOW_MS))
+    .run();
+  return result.meta.changes;
 }
