@@ -1,4 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
@@ -11,6 +11,7 @@ import {
   V1_WRITE_ERRORS,
 } from "../../http/openapi";
 import { authOf, requireScope } from "../../http/scopes";
+import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
 import {
   BookingParamsSchema,
   BookingSchema,
@@ -22,11 +23,6 @@ import { cancelBooking, createBooking } from "./bookings.service";
 import { getBooking, listBookings } from "./bookings-query.service";
 
 const tags = ["Bookings"];
-const ExperienceIdParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
-});
 
 export const bookingsRoutes = createRouter()
   .openapi(
@@ -39,7 +35,7 @@ export const bookingsRoutes = createRouter()
         "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold.",
       middleware: [requireScope("bookings", "write")] as const,
       request: {
-        params: ExperienceIdParamsSchema,
+        params: ExperienceParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
         ...jsonBodyOf(CreateBookingBodySchema),
       },

@@ -1,5 +1,4 @@
-import { createRoute, z } from "@hono/zod-openapi";
-import { NotFoundError } from "../../errors";
+import { createRoute } from "@hono/zod-openapi";
 import {
   createRouter,
   errorResponses,
@@ -8,15 +7,10 @@ import {
   V1_READ_ERRORS,
 } from "../../http/openapi";
 import { authOf, requireScope } from "../../http/scopes";
-import { findExperienceById } from "../experiences/experiences.repository";
+import { requireExperience } from "../experiences/experiences.service";
+import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
 import { SlotSchema, SlotsQuerySchema } from "./slots.schemas";
 import { listSlots } from "./slots.service";
-
-const ExperienceIdParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
-});
 
 export const slotsRoutes = createRouter().openapi(
   createRoute({
@@ -27,7 +21,7 @@ export const slotsRoutes = createRouter().openapi(
     description:
       "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`.",
     middleware: [requireScope("experiences", "read")] as const,
-    request: { params: ExperienceIdParamsSchema, query: SlotsQuerySchema },
+    request: { params: ExperienceParamsSchema, query: SlotsQuerySchema },
     responses: {
       200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
       ...errorResponses(...V1_READ_ERRORS),
@@ -35,20 +29,10 @@ export const slotsRoutes = createRouter().openapi(
   }),
   async (c) => {
     const auth = authOf(c);
-    const experience = await findExperienceById(
-      c.get("db"),
-      auth.organizationId,
-      c.req.valid("param").id,
-    );
-    if (!experience) throw new NotFoundError("Experience not found");
+    const db = c.get("db");
+    const experience = await requireExperience(db, auth.organizationId, c.req.valid("param").id);
     const query = c.req.valid("query");
-    const slots = await listSlots(
-      c.get("db"),
-      experience,
-      query,
-      auth.organizationTimezone,
-      Date.now(),
-    );
+    const slots = await listSlots(db, experience, query, auth.organizationTimezone, Date.now());
     return c.json({ data: slots }, 200);
   },
 );
