@@ -4,15 +4,22 @@ import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
 import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
+import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { experiencesRoutes } from "./features/experiences/experiences.routes";
+import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
+import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
 import { adminAuth } from "./http/admin-auth";
 import { apiKeyAuth } from "./http/auth";
 import { handleError, handleNotFound } from "./http/error-handler";
+import { apiIdempotency, publicIdempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
 import { rateLimitByIp } from "./http/rate-limit";
 import { requestId } from "./http/request-id";
 import { requestLog } from "./http/request-log";
 import { validationHook } from "./http/validation";
+import { bookingPageRoutes } from "./public/booking-page/book.routes";
+import { publicRoutes } from "./public/public.routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -26,9 +33,17 @@ export function createApp() {
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
   app.use("*", jsonBody);
+  app.use("/v1/*", apiIdempotency);
+  app.use("/public/*", publicIdempotency);
 
   app.route("/v1", spacesRoutes);
+  app.route("/v1", experiencesRoutes);
+  app.route("/v1", recurrencesRoutes);
+  app.route("/v1", slotsRoutes);
+  app.route("/v1", bookingsRoutes);
   app.route("/admin", adminRoutes);
+  app.route("/public", publicRoutes);
+  app.route("/book", bookingPageRoutes);
 
   app.get("/health", (c) => c.json({ ok: true }));
   registerOpenApiDocument(app);

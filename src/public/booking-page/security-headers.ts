@@ -1,0 +1,36 @@
+import { CLIENT_SCRIPT } from "./client-script";
+import { PAGE_STYLES } from "./styles";
+
+async function sha256Source(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+}
+
+let policy: string | undefined;
+
+/**
+ * Only the page's own inline script and stylesheet may run (pinned by hash), and it may only
+ * call this origin: injected markup could neither execute nor send data elsewhere.
+ */
+async function contentSecurityPolicy(): Promise<string> {
+  policy ??= [
+    "default-src 'none'",
+    `script-src ${await sha256Source(CLIENT_SCRIPT)}`,
+    `style-src ${await sha256Source(PAGE_STYLES)}`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+  return policy;
+}
+
+/** Pages are never cached: a cancellation link's page carries its token. */
+export async function pageSecurityHeaders(): Promise<Record<string, string>> {
+  return {
+    "Content-Security-Policy": await contentSecurityPolicy(),
+    "Cache-Control": "no-store",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+  };
+}

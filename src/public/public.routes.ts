@@ -1,0 +1,135 @@
+import { createRoute } from "@hono/zod-openapi";
+import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/bookings.schemas";
+import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
+import {
+  createRouter,
+  dataOf,
+  errorResponses,
+  IdempotencyKeyHeaderSchema,
+  jsonBodyOf,
+  jsonContent,
+  listOf,
+} from "../http/openapi";
+import {
+  PublicBookingParamsSchema,
+  PublicBookingSchema,
+  PublicCancelBodySchema,
+  PublicExperienceParamsSchema,
+  PublicExperienceSchema,
+} from "./public.schemas";
+import {
+  cancelPublicBooking,
+  createPublicBooking,
+  listPublicSlots,
+  presentPublicExperience,
+  requireActiveExperience,
+} from "./public.service";
+
+const tags = ["Public"];
+/** No API key: the public API is limited per client IP (§11) instead. */
+const security: Array<Record<string, string[]>> = [];
+
+export const publicRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/experiences/{id}",
+      tags,
+      security,
+      summary: "Public view of an active experience",
+      description:
+        "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
+      request: { params: PublicExperienceParamsSchema },
+      responses: {
+        200: jsonContent(dataOf(PublicExperienceSchema), "The experience"),
+        ...errorResponses(404, 429),
+      },
+    }),
+    async (c) => {
+      const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
+      c.set("organizationId", record.experience.organizationId);
+      return c.json({ data: presentPublicExperience(record) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/experiences/{id}/slots",
+      tags,
+      security,
+      summary: "Sessions of an active experience, with seats and bookability",
+      description:
+        "Same query and slot shape as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
+      request: { params: PublicExperienceParamsSchema, query: SlotsQuerySchema },
+      responses: {
+        200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        ...errorResponses(400, 404, 429),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const result = await listPublicSlots(c.get("db"), id, c.req.valid("query"), Date.now());
+      c.set("organizationId", result.organizationId);
+      return c.json({ data: result.slots }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/experiences/{id}/bookings",
+      tags,
+      security,
+      summary: "Book seats without an API key",
+      description:
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
+      request: {
+        params: PublicExperienceParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(CreateBookingBodySchema),
+      },
+      responses: {
+        201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),
+        ...errorResponses(400, 404, 409, 413, 415, 422, 429),
+      },
+    }),
+    async (c) => {
+      const result = await createPublicBooking(c.get("db"), {
+        experienceId: c.req.valid("param").id,
+        body: c.req.valid("json"),
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      c.set("organizationId", result.organizationId);
+      return c.json({ data: result.booking }, result.status as 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/bookings/{id}/cancel",
+      tags,
+      security,
+      summary: "Cancel a booking with its cancel token",
+      description:
+        "A missing or wrong `cancel_token` is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
+      request: {
+        params: PublicBookingParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(PublicCancelBodySchema),
+      },
+      responses: {
+        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
+        ...errorResponses(400, 404, 409, 413, 415, 422, 429),
+      },
+    }),
+    async (c) => {
+      const result = await cancelPublicBooking(c.get("db"), {
+        bookingId: c.req.valid("param").id,
+        cancelToken: c.req.valid("json").cancel_token,
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      c.set("organizationId", result.organizationId);
+      return c.json({ data: result.booking }, result.status as 200);
+    },
+  );

@@ -1,0 +1,54 @@
+import { z } from "@hono/zod-openapi";
+import { BookingSchema } from "../features/bookings/bookings.schemas";
+import { LocationSchema, PricingSchema } from "../features/experiences/experiences.schemas";
+import { TimeZoneSchema } from "../http/common-schemas";
+
+const idParam = (name: string, example: string) =>
+  z.string().openapi({ param: { name, in: "path" }, example });
+
+export const PublicExperienceParamsSchema = z.object({
+  id: idParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
+});
+
+export const PublicBookingParamsSchema = z.object({
+  id: idParam("id", "bkg_N3kTMd9fQ2bY7LpWzR4a"),
+});
+
+/** What the public may see of an active experience: no providers, space or booking counts. */
+export const PublicExperienceSchema = z
+  .object({
+    id: z.string().openapi({ example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
+    name: z.string().openapi({ example: "Vinyasa Flow" }),
+    description: z.string(),
+    duration_minutes: z.int().openapi({ example: 60 }),
+    location: LocationSchema.nullable(),
+    pricing: PricingSchema,
+    required_contact_method: z.enum(["none", "email", "email_and_phone"]),
+    max_booking_quantity: z.int().openapi({ example: 5 }),
+    registration_status: z.enum(["open", "closed"]),
+    scheduling_rules: z.object({
+      booking_window: z.object({ min_hours_before: z.int(), max_days_ahead: z.int() }),
+      cancellation_policy: z.object({ refundable_until_hours_before: z.int() }),
+    }),
+    timezone: TimeZoneSchema.openapi({ description: "The organization's time zone" }),
+  })
+  .openapi("PublicExperience");
+
+export const PublicBookingSchema = BookingSchema.extend({
+  cancel_token: z.string().openapi({
+    example: "Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
+    description:
+      "Shown once: the secret that cancels this booking through POST /public/bookings/{id}/cancel. Only its SHA-256 is stored.",
+  }),
+}).openapi("PublicBooking");
+
+export const PublicCancelBodySchema = z
+  .object({
+    cancel_token: z.string().max(256).optional().openapi({
+      description: "The cancel_token of the booking's creation response",
+    }),
+  })
+  .strict()
+  .openapi("PublicCancelBody");
+
+export type PublicExperience = z.infer<typeof PublicExperienceSchema>;

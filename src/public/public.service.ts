@@ -1,0 +1,119 @@
+import type { Database } from "../db/client";
+import { NotFoundError } from "../errors";
+import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
+import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
+import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
+import type { ExperienceRow } from "../features/experiences/experiences.repository";
+import type { SlotsQuery } from "../features/slots/slots.schemas";
+import { listSlots } from "../features/slots/slots.service";
+import type { IdempotencyScope } from "../idempotency/d1-record";
+import { toIso } from "../lib/time";
+import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
+import { findExperienceWithTimezone, replaceCancelTokenHash } from "./public.repository";
+import type { PublicExperience } from "./public.schemas";
+
+export interface PublicExperienceRecord {
+  experience: ExperienceRow;
+  timezone: string;
+}
+
+export function presentPublicExperience({
+  experience,
+  timezone,
+}: PublicExperienceRecord): PublicExperience {
+  return {
+    id: experience.id,
+    name: experience.name,
+    description: experience.description,
+    duration_minutes: experience.durationMinutes,
+    location: experience.location,
+    pricing: experience.pricing,
+    required_contact_method: experience.requiredContactMethod,
+    max_booking_quantity: experience.maxBookingQuantity,
+    registration_status: experience.registrationStatus,
+    scheduling_rules: experience.schedulingRules,
+    timezone,
+  };
+}
+
+/** Inactive experiences are hidden from the public: 404, exactly like an unknown ID. */
+export async function requireActiveExperience(
+  db: Database,
+  experienceId: string,
+): Promise<PublicExperienceRecord> {
+  const found = await findExperienceWithTimezone(db, experienceId);
+  if (found?.experience.status !== "active") {
+    throw new NotFoundError("Experience not found");
+  }
+  return found;
+}
+
+export async function listPublicSlots(
+  db: Database,
+  experienceId: string,
+  query: SlotsQuery,
+  now: number,
+) {
+  const record = await requireActiveExperience(db, experienceId);
+  const slots = await listSlots(db, record.experience, query, record.timezone, now);
+  return { slots, organizationId: record.experience.organizationId };
+}
+
+export interface PublicBookingInput {
+  experienceId: string;
+  body: CreateBookingBody;
+  idempotency: IdempotencyScope | undefined;
+  now: number;
+}
+
+/**
+ * §9 through createBooking, with the organization taken from the experience. An inactive
+ * experience answers 422 experience_inactive like §9 (a visitor whose page was open when it was
+ * retired learns why); an unknown one is 404.
+ */
+export async function createPublicBooking(db: Database, input: PublicBookingInput) {
+  const found = await findExperienceWithTimezone(db, input.experienceId);
+  if (!found) throw new NotFoundError("Experience not found");
+  const organizationId = found.experience.organizationId;
+  const cancel = await issueCancelToken();
+  const { booking, status } = await createBooking(db, {
+    organizationId,
+    experienceId: input.experienceId,
+    body: input.body,
+    idempotency: input.idempotency,
+    now: input.now,
+    cancelTokenHash: cancel.hash,
+  });
+  // A booking created by an earlier execution under the same Idempotency-Key (§7 crash safety)
+  // carries that execution's token, which never reached the caller: issue this one instead.
+  if (booking.created_at !== toIso(input.now)) {
+    await replaceCancelTokenHash(db, booking.id, cancel.hash);
+  }
+  return { booking: { ...booking, cancel_token: cancel.token }, status, organizationId };
+}
+
+export interface PublicCancelInput {
+  bookingId: string;
+  cancelToken: string | undefined;
+  idempotency: IdempotencyScope | undefined;
+  now: number;
+}
+
+/**
+ * A missing or wrong token is the same 404 as an unknown booking, so the route never tells
+ * whether a booking ID exists. Then the §9 cancel rules (409, 422) apply.
+ */
+export async function cancelPublicBooking(db: Database, input: PublicCancelInput) {
+  const booking = await findBookingByIdAnyOrganization(db, input.bookingId);
+  if (!(await cancelTokenMatches(input.cancelToken, booking?.cancelTokenHash)) || !booking) {
+    throw new NotFoundError("Booking not found");
+  }
+  const result = await cancelBooking(db, {
+    organizationId: booking.organizationId,
+    bookingId: booking.id,
+    reason: null,
+    idempotency: input.idempotency,
+    now: input.now,
+  });
+  return { ...result, organizationId: booking.organizationId };
+}
