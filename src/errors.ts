@@ -149,6 +149,10 @@ export class BookingNotCancellableError extends AppError {
 
 export class SessionStartedError extends AppError {
   constructor() {
-    super(422, "session_started", "The session has already begun; the booking can no longer be cancelled");
+    super(
+      422,
+      "session_started",
+      "The session has already begun; the booking can no longer be cancelled",
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { LEASE_MS, REPLAY_WINDOW_MS, type StoredResponse } from "../../src/idempotency/record";
 
 const FINGERPRINT = "POST /v1/spaces sha256:aaaa";
@@ -130,18 +130,25 @@ describe("IdempotencyStore: lease and expiry", () => {
 describe("IdempotencyStore: alarm", () => {
   it("reclaims an expired record's storage, and is safe to run twice", async () => {
     const store = freshStore();
-    const past = Date.now() - REPLAY_WINDOW_MS - 60_000;
-    await store.begin(FINGERPRINT, past);
-    await store.complete(FINGERPRINT, storedResponse("{}"), past);
-    // The alarm is due already; the runtime may have run it before this line.
-    await runDurableObjectAlarm(store);
-    expect(await hasRecordTable(store)).toBe(false);
-    await runInDurableObject(store, async (instance, state) => {
-      await instance.alarm();
-      await instance.alarm();
-      expect(await state.storage.getAlarm()).toBeNull();
-    });
-    expect(await hasRecordTable(store)).toBe(false);
+    const now = Date.now();
+    await store.begin(FINGERPRINT, now);
+    await store.complete(FINGERPRINT, storedResponse("{}"), now);
+    // The alarm reads Date; fake only Date so the record is past its 24 h when it runs. The
+    // real alarm stays 24 h away, so nothing runs it behind the test's back.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(now + REPLAY_WINDOW_MS + 60_000);
+    try {
+      expect(await runDurableObjectAlarm(store)).toBe(true);
+      expect(await hasRecordTable(store)).toBe(false);
+      await runInDurableObject(store, async (instance, state) => {
+        await instance.alarm();
+        await instance.alarm();
+        expect(await state.storage.getAlarm()).toBeNull();
+      });
+      expect(await hasRecordTable(store)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await store.begin(FINGERPRINT, Date.now())).toEqual({ outcome: "new" });
   });
 

@@ -30,7 +30,6 @@ describe("§7 D1 idempotency rows are reclaimed by the cron trigger", () => {
     await worker.scheduled(
       createScheduledController({ scheduledTime: now, cron: "17 * * * *" }),
       env,
-      {} as ExecutionContext,
     );
 
     const left = await db.select({ key: idempotencyKeys.key }).from(idempotencyKeys);

@@ -60,8 +60,8 @@ describe("§11 health, OpenAPI and docs", () => {
     const { status, body } = await callJson("GET", "/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    const operations = Object.entries(body.paths as Record<string, object>).flatMap(
-      ([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+    const operations = Object.entries(body.paths as Record<string, object>).flatMap(([path, ops]) =>
+      Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(operations).toEqual(
       expect.arrayContaining([

@@ -64,7 +64,10 @@ describe("§4 members", () => {
     const one = await createTenant();
     const two = await createTenant();
     const space = await callJson("POST", "/v1/spaces", { key: one.key, body: { name: "S" } });
-    for (const path of [`/v1/spaces/${space.body.data.id}/members`, "/v1/spaces/spc_nope/members"]) {
+    for (const path of [
+      `/v1/spaces/${space.body.data.id}/members`,
+      "/v1/spaces/spc_nope/members",
+    ]) {
       const list = await callJson("GET", path, { key: two.key });
       expect(list.status).toBe(404);
       const add = await callJson("POST", path, { key: two.key, body: { name: "X" } });
@@ -97,14 +100,19 @@ describe("§1 pagination", () => {
     }
   });
 
-  it.each(["page=0", "page=-1", "page_size=0", "page_size=201", "page=abc", "page_size=2.5", "page="])(
-    "rejects %s with Invalid pagination parameters",
-    async (query) => {
-      const { key } = await createTenant();
-      const res = await callJson("GET", `/v1/spaces/GENERAL/members?${query}`, { key });
-      expect(res.status).toBe(400);
-      expect(res.body.code).toBe("validation_failed");
-      expect(res.body.error).toBe("Invalid pagination parameters");
-    },
-  );
+  it.each([
+    "page=0",
+    "page=-1",
+    "page_size=0",
+    "page_size=201",
+    "page=abc",
+    "page_size=2.5",
+    "page=",
+  ])("rejects %s with Invalid pagination parameters", async (query) => {
+    const { key } = await createTenant();
+    const res = await callJson("GET", `/v1/spaces/GENERAL/members?${query}`, { key });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("validation_failed");
+    expect(res.body.error).toBe("Invalid pagination parameters");
+  });
 });
