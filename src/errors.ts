@@ -34,6 +34,16 @@ export class ValidationError extends AppError {
     });
   }
 
+  /** One error for several rule violations, or undefined when there are none. */
+  static fromFieldErrors(fieldErrors: Record<string, string[]>): ValidationError | undefined {
+    const [first] = Object.entries(fieldErrors);
+    if (!first) return undefined;
+    return new ValidationError(`Validation failed: ${first[0]}: ${first[1][0]}`, {
+      fieldErrors,
+      formErrors: [],
+    });
+  }
+
   static forForm(message: string): ValidationError {
     return new ValidationError(message, { fieldErrors: {}, formErrors: [message] });
   }

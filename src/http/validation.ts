@@ -6,7 +6,8 @@ const PAGINATION_FIELDS = new Set(["page", "page_size"]);
 
 /** Turns zod issues into §2 `details`: dotted field paths → messages, plus form-level errors. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ""): FieldErrors {
-  const fieldErrors: Record<string, string[]> = {};
+  // No prototype: field names come from the caller ("constructor", "__proto__", …).
+  const fieldErrors: Record<string, string[]> = Object.create(null);
   const formErrors: string[] = [];
   const add = (path: string, message: string) => {
     const key = prefix && path ? `${prefix}.${path}` : prefix || path;

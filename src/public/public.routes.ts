@@ -111,7 +111,7 @@ export const publicRoutes = createRouter()
       security,
       summary: "Cancel a booking with its cancel token",
       description:
-        "A missing or wrong `cancel_token` is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
+        "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       request: {
         params: PublicBookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,

@@ -44,8 +44,9 @@ export const PublicBookingSchema = BookingSchema.extend({
 
 export const PublicCancelBodySchema = z
   .object({
-    cancel_token: z.string().max(256).optional().openapi({
-      description: "The cancel_token of the booking's creation response",
+    cancel_token: z.string().min(1).max(256).openapi({
+      description:
+        "The cancel_token of the booking's creation response. A wrong token answers the same 404 as an unknown booking.",
     }),
   })
   .strict()

@@ -102,3 +102,13 @@ export function formatOffset(offsetMs: number): string {
   }
   return label;
 }
+
+/**
+ * The zone's name in its canonical letter case ("europe/berlin" → "Europe/Berlin"), so stored
+ * and echoed names are the IANA spelling. Aliases keep the caller's name: ICU would turn
+ * "Asia/Kolkata" into the legacy "Asia/Calcutta".
+ */
+export function canonicalTimeZoneName(tz: string): string {
+  const resolved = new Intl.DateTimeFormat("en-US", { timeZone: tz }).resolvedOptions().timeZone;
+  return resolved.toLowerCase() === tz.toLowerCase() ? resolved : tz;
+}

@@ -114,3 +114,14 @@ describe("§3 operator API", () => {
     expect(exports.default).toBeDefined();
   });
 });
+
+describe("§1 time zone names", () => {
+  it("stores an organization's zone in its canonical IANA spelling", async () => {
+    const { status, body } = await admin("POST", "/organizations", {
+      name: "Casing",
+      timezone: "america/new_york",
+    });
+    expect(status).toBe(201);
+    expect(body.data.timezone).toBe("America/New_York");
+  });
+});

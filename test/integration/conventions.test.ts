@@ -105,3 +105,20 @@ describe("§1 conventions and §2 errors", () => {
     expect(res.headers.get("x-request-id")).toBe("err-123");
   });
 });
+
+describe("§1 strict bodies with field names that exist on Object.prototype", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"])(
+    "names the unknown field %s with 400 validation_failed",
+    async (field) => {
+      const { key } = await createTenant();
+      const { status, body } = await callJson("POST", "/v1/spaces", {
+        key,
+        rawBody: `{"name":"Studio","${field}":1}`,
+        headers: { "content-type": "application/json" },
+      });
+      expect(status).toBe(400);
+      expect(body.code).toBe("validation_failed");
+      expect(body.details.fieldErrors[field]).toEqual([`Unknown field: ${field}`]);
+    },
+  );
+});

@@ -233,6 +233,7 @@ const CREATE_CASES: Case[] = [
   ["pricing currency EU", perSession(5, "EU"), "pricing.currency"],
   ["pricing currency EURO", perSession(5, "EURO"), "pricing.currency"],
   ["pricing currency E1R", perSession(5, "E1R"), "pricing.currency"],
+  ["pricing currency XYZ (not ISO-4217)", perSession(5, "XYZ"), "pricing.currency"],
   ["location null", { location: null }, null],
   ["location in_person", { location: { type: "in_person", city: "Berlin" } }, null],
   ["location phone", { location: { type: "phone" } }, null],

@@ -253,22 +253,32 @@ describe("POST /public/bookings/{id}/cancel", () => {
     expect(slot.seats_booked).toBe(0);
   });
 
-  it("answers the same 404 for a wrong token, a missing token and an unknown booking", async () => {
+  it("answers the same 404 for a wrong token and an unknown booking", async () => {
     const { bookingId, token } = await bookedFixture();
     const client = publicClient();
     const wrong = await client.json("POST", cancelPath(bookingId), {
       body: { cancel_token: `${token.slice(0, -1)}x` },
     });
-    const missing = await client.json("POST", cancelPath(bookingId), { body: {} });
-    const empty = await client.json("POST", cancelPath(bookingId), { body: { cancel_token: "" } });
     const unknown = await client.json("POST", cancelPath("bkg_unknown0000000000000"), {
       body: { cancel_token: token },
     });
-    for (const res of [wrong, missing, empty, unknown]) {
+    for (const res of [wrong, unknown]) {
       expect(res.status).toBe(404);
       expect(res.body.code).toBe("not_found");
       expect(res.body.error).toBe(unknown.body.error);
     }
+    expect((await storedBooking(bookingId))?.status).toBe("confirmed");
+  });
+
+  it.each([
+    ["missing", {}],
+    ["empty", { cancel_token: "" }],
+  ])("answers 400 validation_failed naming cancel_token when it is %s", async (_label, body) => {
+    const { bookingId } = await bookedFixture();
+    const res = await publicClient().json("POST", cancelPath(bookingId), { body });
+    expect(res.status).toBe(400);
+    expect(res.body.code).toBe("validation_failed");
+    expect(res.body.details.fieldErrors.cancel_token).toBeDefined();
     expect((await storedBooking(bookingId))?.status).toBe("confirmed");
   });
 
@@ -279,7 +289,7 @@ describe("POST /public/bookings/{id}/cancel", () => {
       body: { session_id: sessionId, contact: { name: "Ada" } },
     });
     const { status } = await publicClient().json("POST", cancelPath(created.body.data.id), {
-      body: { cancel_token: "" },
+      body: { cancel_token: "guess-without-a-token" },
     });
     expect(status).toBe(404);
   });

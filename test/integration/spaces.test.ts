@@ -116,3 +116,21 @@ describe("§1 pagination", () => {
     expect(res.body.error).toBe("Invalid pagination parameters");
   });
 });
+
+describe("§4 member emails", () => {
+  it("trims the email and treats null as no email", async () => {
+    const { key } = await createTenant();
+    const trimmed = await callJson("POST", "/v1/spaces/GENERAL/members", {
+      key,
+      body: { name: "Ada", email: "  ada@example.com " },
+    });
+    expect(trimmed.status).toBe(201);
+    expect(trimmed.body.data.email).toBe("ada@example.com");
+    const none = await callJson("POST", "/v1/spaces/GENERAL/members", {
+      key,
+      body: { name: "Grace", email: null },
+    });
+    expect(none.status).toBe(201);
+    expect(none.body.data.email).toBeNull();
+  });
+});

@@ -1,15 +1,17 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { EmailSchema, IsoInstantSchema } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 import { isValidDate } from "../../scheduling/calendar-date";
 
 export const ContactSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
-    email: z.email().max(254).optional(),
+    // null is accepted as "not given", as the booking object returns it.
+    email: EmailSchema.nullable().optional(),
     phone: z
       .string()
       .regex(/^\+\d{7,15}$/, "Phone must be + followed by 7–15 digits")
+      .nullable()
       .optional(),
   })
   .strict()
@@ -24,13 +26,13 @@ export const CreateBookingBodySchema = z
       description: "Seats, 1 to the experience's max_booking_quantity",
     }),
     contact: ContactSchema,
-    notes: z.string().max(2000).optional(),
+    notes: z.string().max(2000).nullable().optional(),
   })
   .strict()
   .openapi("CreateBookingBody");
 
 export const CancelBookingBodySchema = z
-  .object({ reason: z.string().max(2000).optional() })
+  .object({ reason: z.string().max(2000).nullable().optional() })
   .strict()
   .openapi("CancelBookingBody", { example: { reason: "Cannot make it" } });
 

@@ -50,16 +50,14 @@ function assertBookingFitsExperience(experience: ExperienceRow, body: CreateBook
   if (method === "email_and_phone" && !body.contact.phone) {
     fieldErrors["contact.phone"] = ["A phone number is required for this experience"];
   }
-  const [first] = Object.entries(fieldErrors);
-  if (first) {
-    throw new ValidationError(`Validation failed: ${first[0]}: ${first[1][0]}`, {
-      fieldErrors,
-      formErrors: [],
-    });
-  }
+  const error = ValidationError.fromFieldErrors(fieldErrors);
+  if (error) throw error;
 }
 
-/** §9 checks in their specified order; returns the session to book. */
+/**
+ * §9 checks in their specified order; returns the session to book. The body's fit to the
+ * experience (quantity, contact) is checked once the experience is known to take bookings.
+ */
 async function admitBooking(
   db: Database,
   input: CreateBookingInput,
@@ -67,6 +65,7 @@ async function admitBooking(
 ): Promise<SessionView> {
   if (experience.status === "inactive") throw new ExperienceInactiveError();
   if (experience.registrationStatus === "closed") throw new RegistrationClosedError();
+  assertBookingFitsExperience(experience, input.body);
   const session = await resolveSession(db, input.organizationId, experience, input.body.session_id);
   if (!session) throw new NotFoundError("Session not found");
   if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
@@ -92,7 +91,6 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   }
   const experience = await findExperienceById(db, input.organizationId, input.experienceId);
   if (!experience) throw new NotFoundError("Experience not found");
-  assertBookingFitsExperience(experience, input.body);
   const session = await admitBooking(db, input, experience);
 
   const bookingId = newId("bkg");

@@ -31,6 +31,13 @@ export const LocationSchema = z
     example: { type: "in_person", venue: "Studio A", address: "Torstraße 1", city: "Berlin" },
   });
 
+// ICU's list of ISO-4217 codes, as workerd ships it.
+const KNOWN_CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+
+function isKnownCurrency(code: string): boolean {
+  return KNOWN_CURRENCIES.has(code.toUpperCase());
+}
+
 export const PricingSchema = z
   .discriminatedUnion("model", [
     z.object({ model: z.literal("free") }).strict(),
@@ -40,6 +47,7 @@ export const PricingSchema = z
         currency: z
           .string()
           .regex(/^[A-Za-z]{3}$/, { message: "Must be a 3-letter ISO-4217 code" })
+          .refine(isKnownCurrency, { message: "Not an ISO-4217 currency code" })
           .openapi({ example: "eur", description: "ISO-4217 code; stored lowercase" }),
         amount: z
           .number()

@@ -5,6 +5,7 @@
 import type { CadenceValue, EndConditionValue, SessionTemplateValue } from "../../db/schema";
 import { ValidationError } from "../../errors";
 import { isValidDate } from "../../scheduling/calendar-date";
+import { parseOffsetDateTime } from "../../scheduling/iso-instant";
 import { calendarDateInZone } from "../../scheduling/time-zone";
 import type { SessionTemplate } from "../../scheduling/types";
 import type { ProviderReference } from "../spaces/provider-rule";
@@ -48,8 +49,8 @@ const maskOf = (days: readonly number[] | null | undefined) =>
 /** A date-time with offset counts as its calendar date in the recurrence's zone (§6). */
 export function resolveStartDate(value: string, timeZone: string): string | null {
   if (isValidDate(value)) return value;
-  const instant = Date.parse(value);
-  return Number.isNaN(instant) ? null : calendarDateInZone(instant, timeZone);
+  const instant = parseOffsetDateTime(value);
+  return instant === null ? null : calendarDateInZone(instant, timeZone);
 }
 
 /** The weekdays a cadence lists itself, or null when it runs on any weekday. */

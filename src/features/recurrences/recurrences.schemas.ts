@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
 import { isValidDate } from "../../scheduling/calendar-date";
+import { parseOffsetDateTime } from "../../scheduling/iso-instant";
 
 const isUnique = (values: readonly unknown[]) => new Set(values).size === values.length;
 
@@ -9,11 +10,9 @@ export const DateSchema = z
   .refine(isValidDate, { message: "Must be a calendar date YYYY-MM-DD" })
   .openapi({ example: "2026-12-24", format: "date" });
 
-const OffsetDateTimeSchema = z.iso.datetime({ offset: true });
-
 /** `YYYY-MM-DD`, or an ISO-8601 date-time with an offset (its date is taken in the timezone). */
 function isStartDate(value: string): boolean {
-  return isValidDate(value) || OffsetDateTimeSchema.safeParse(value).success;
+  return isValidDate(value) || parseOffsetDateTime(value) !== null;
 }
 
 const StartDateSchema = z

@@ -32,14 +32,13 @@ export async function assertProvidersAllowed(
     const reason =
       memberSpace === undefined
         ? `Unknown member: ${memberId}`
-        : `Member ${memberId} belongs to another space; use a member of ${spaceId} or ${GENERAL_SPACE_ID}`;
+        : `Member ${memberId} belongs to another space; use a member of ${allowedSpaces(spaceId)}`;
     fieldErrors[field] = [reason];
   }
-  const [first] = Object.entries(fieldErrors);
-  if (first) {
-    throw new ValidationError(`Validation failed: ${first[0]}: ${first[1][0]}`, {
-      fieldErrors,
-      formErrors: [],
-    });
-  }
+  const error = ValidationError.fromFieldErrors(fieldErrors);
+  if (error) throw error;
+}
+
+function allowedSpaces(spaceId: string): string {
+  return spaceId === GENERAL_SPACE_ID ? GENERAL_SPACE_ID : `${spaceId} or ${GENERAL_SPACE_ID}`;
 }

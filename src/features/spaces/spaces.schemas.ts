@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema } from "../../http/common-schemas";
+import { EmailSchema, IsoInstantSchema, nameSchema } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 export const SpaceSchema = z
@@ -28,7 +28,7 @@ export const MemberSchema = z
 export const CreateMemberBodySchema = z
   .object({
     name: nameSchema(),
-    email: z.email().max(254).optional(),
+    email: EmailSchema.nullable().optional(),
   })
   .strict()
   .openapi("CreateMemberBody", { example: { name: "Ada Lovelace", email: "ada@example.com" } });

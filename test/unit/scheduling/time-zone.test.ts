@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   calendarDateInZone,
+  canonicalTimeZoneName,
   formatLocalIso,
   isValidTimeZone,
   startOfLocalDay,
@@ -137,5 +138,17 @@ describe("startOfLocalDay", () => {
     expect(iso(start)).toBe("2026-09-06T04:00:00.000Z");
     expect(formatLocalIso(start, "America/Santiago")).toBe("2026-09-06T01:00:00.000-03:00");
     expect(calendarDateInZone(start - 1, "America/Santiago")).toBe("2026-09-05");
+  });
+});
+
+describe("canonicalTimeZoneName", () => {
+  it.each([
+    ["europe/berlin", "Europe/Berlin"],
+    ["AMERICA/NEW_YORK", "America/New_York"],
+    ["utc", "UTC"],
+    ["Europe/Berlin", "Europe/Berlin"],
+    ["Asia/Kolkata", "Asia/Kolkata"],
+  ])("spells %s as %s", (input, expected) => {
+    expect(canonicalTimeZoneName(input)).toBe(expected);
   });
 });
