@@ -1,5 +1,12 @@
 import { html, raw } from "hono/html";
 
+// Pinned, with Subresource Integrity: the sha384 of dist/browser/standalone.js in the npm
+// tarball of @scalar/api-reference@1.72.1, which jsDelivr serves byte for byte.
+const SCALAR_URL =
+  "https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1/dist/browser/standalone.js";
+const SCALAR_INTEGRITY =
+  "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
+
 interface OperationSummary {
   method: string;
   path: string;
@@ -53,7 +60,9 @@ export function renderDocsPage(operations: OperationSummary[]) {
   <script id="api-reference" data-url="/openapi.json"></script>
   <script>${raw(`
     var s = document.createElement("script");
-    s.src = "https://cdn.jsdelivr.net/npm/@scalar/api-reference";
+    s.src = "${SCALAR_URL}";
+    s.integrity = "${SCALAR_INTEGRITY}";
+    s.crossOrigin = "anonymous";
     s.onload = function () { document.getElementById("fallback").remove(); };
     document.body.appendChild(s);
   `)}</script>

@@ -89,5 +89,8 @@ describe("§11 health, OpenAPI and docs", () => {
     const page = await res.text();
     expect(page).toContain("/openapi.json");
     expect(page).toContain("/v1/spaces/{space_id}/members");
+    // The interactive reference is a pinned CDN script guarded by Subresource Integrity.
+    expect(page).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(page).toMatch(/integrity = "sha384-[A-Za-z0-9+/]{64}"/);
   });
 });
