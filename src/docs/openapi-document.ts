@@ -23,6 +23,11 @@ export function registerOpenApiDocument(app: OpenAPIHono<AppEnv>) {
     in: "header",
     name: "X-API-KEY",
   });
+  app.openAPIRegistry.registerComponent("securitySchemes", "BearerApiKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "The same API key, sent as `Authorization: Bearer <key>`",
+  });
   app.openAPIRegistry.registerComponent("securitySchemes", "AdminToken", {
     type: "http",
     scheme: "bearer",
@@ -32,6 +37,6 @@ export function registerOpenApiDocument(app: OpenAPIHono<AppEnv>) {
     openapi: "3.1.0",
     info: OPENAPI_INFO,
     servers: [{ url: "/" }],
-    security: [{ ApiKey: [] }],
+    security: [{ ApiKey: [] }, { BearerApiKey: [] }],
   });
 }

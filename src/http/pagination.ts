@@ -12,11 +12,24 @@ export const PaginationQuerySchema = z.object({
   page: positiveIntString()
     .optional()
     .default(1)
-    .openapi({ param: { name: "page", in: "query" }, type: "integer", example: 1 }),
+    .openapi({
+      param: { name: "page", in: "query" },
+      type: "integer",
+      minimum: 1,
+      default: 1,
+      example: 1,
+    }),
   page_size: positiveIntString(200)
     .optional()
     .default(50)
-    .openapi({ param: { name: "page_size", in: "query" }, type: "integer", example: 50 }),
+    .openapi({
+      param: { name: "page_size", in: "query" },
+      type: "integer",
+      minimum: 1,
+      maximum: 200,
+      default: 50,
+      example: 50,
+    }),
 });
 
 export const PaginationSchema = z
