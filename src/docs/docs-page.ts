@@ -4,8 +4,7 @@ import { html, raw } from "hono/html";
 // tarball of @scalar/api-reference@1.72.1, which jsDelivr serves byte for byte.
 const SCALAR_URL =
   "https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1/dist/browser/standalone.js";
-const SCALAR_INTEGRITY =
-  "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
+const SCALAR_INTEGRITY = "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
 
 interface OperationSummary {
   method: string;

@@ -39,7 +39,7 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-async function openBookingPage(options: BrowserContextOptions = {}): Promise<Page> {
+async function newPage(options: BrowserContextOptions): Promise<Page> {
   const context = await browser.newContext({ locale: "en-US", ...options });
   const page = await context.newPage();
   page.on("pageerror", (error) => consoleErrors.push(error.message));
@@ -48,8 +48,24 @@ async function openBookingPage(options: BrowserContextOptions = {}): Promise<Pag
       consoleErrors.push(message.text());
     }
   });
-  await page.goto(new URL(`/book/${seed.experienceId}`, worker.url).href);
-  await page.locator(".slot:not(.full)").first().waitFor();
+  return page;
+}
+
+/**
+ * Opens the page and waits until its script has taken over the server-rendered list in the
+ * expected zone (the browser's, unless `?tz=` chose one).
+ */
+async function openBookingPage(
+  options: BrowserContextOptions & { timezoneId: string },
+  query = "",
+  zone = options.timezoneId,
+): Promise<Page> {
+  const page = await newPage(options);
+  await page.goto(new URL(`/book/${seed.experienceId}${query}`, worker.url).href);
+  await page
+    .locator(`#session-days[data-zone="${zone}"]:not([aria-busy]) .slot:not(.full)`)
+    .first()
+    .waitFor();
   return page;
 }
 
@@ -73,6 +89,24 @@ async function fillSession(sessionId: string) {
       contact: { name: "Walk-in", email: "walkin@example.com", phone: "+4930123456" },
     });
   }
+}
+
+/** The session IDs and day groups on the page: each must appear once (no duplicate lists). */
+async function listedSessions(page: Page) {
+  const ids = await page
+    .locator('#session-days input[name="session_id"]')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const dates = await page
+    .locator("#session-days .day")
+    .evaluateAll((days) => days.map((day) => (day as HTMLElement).dataset.date));
+  expect(await page.locator("#session-days").count()).toBe(1);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect(new Set(dates).size).toBe(dates.length);
+  return { ids, dates };
+}
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 }
 
 /** The local date in a session ID (§8: ses_<rec>_<YYYYMMDD>_<HHMM>). */
@@ -158,5 +192,80 @@ describe("booking page in Chromium", () => {
       .locator(".slot-time", { hasText: /^7:00\s?AM/ })
       .first()
       .waitFor();
+    await listedSessions(page);
+  });
+
+  it("takes over the server-rendered list of ?tz= without reloading it, then switches and loads more", async () => {
+    const slotRequests: string[] = [];
+    const page = await newPage({
+      timezoneId: "America/New_York",
+      viewport: { width: 960, height: 1000 },
+    });
+    page.on("request", (request) => {
+      if (request.url().includes("/slots")) slotRequests.push(request.url());
+    });
+    await page.goto(new URL(`/book/${seed.experienceId}?tz=Asia/Tokyo`, worker.url).href);
+    await page.locator('#session-days[data-zone="Asia/Tokyo"] .slot:not(.full)').first().waitFor();
+    expect(await page.locator("#timezone").inputValue()).toBe("Asia/Tokyo");
+    expect(await page.locator("#zone-submit").isHidden()).toBe(true);
+    expect(await page.locator("#submit-booking").isEnabled()).toBe(true);
+    expect(await page.locator("#sessions-status").isHidden()).toBe(true);
+    // Drawn again by the script in the browser's locale, from the server's data alone.
+    expect(await page.locator(".slot-time").allTextContents()).toContainEqual(
+      expect.stringMatching(/^(3|2):00\s?PM/),
+    );
+    const first = await listedSessions(page);
+    const lastDate = (await page.locator("#session-days").getAttribute("data-to")) ?? "";
+    expect(first.ids.length).toBeGreaterThan(10);
+    expect(first.dates.every((date) => date !== undefined && date <= lastDate)).toBe(true);
+    expect(slotRequests).toEqual([]);
+
+    // A session in the server's list is booked through the script as usual.
+    await page.locator(".slot:not(.full)").first().click();
+    expect(await page.locator("#selection-summary").textContent()).toContain("1 seat · €18.50");
+
+    await page.selectOption("#timezone", "Europe/Berlin");
+    await page.locator('#session-days[data-zone="Europe/Berlin"]:not([aria-busy])').waitFor();
+    expect(new URL(page.url()).searchParams.get("tz")).toBe("Europe/Berlin");
+    expect(slotRequests).toHaveLength(1);
+    await listedSessions(page);
+
+    await page.click("#more-sessions");
+    await page.locator("#session-days:not([aria-busy])").waitFor();
+    const more = await listedSessions(page);
+    expect(more.dates.length).toBeGreaterThan(first.dates.length);
+    expect(more.dates.at(-1) ?? "").toSatisfy((date: string) => date > lastDate);
+
+    await page.reload();
+    await page.locator('#session-days[data-zone="Europe/Berlin"] .slot').first().waitFor();
+    expect(await page.locator("#timezone").inputValue()).toBe("Europe/Berlin");
+  });
+
+  it("shows the sessions without JavaScript and switches zones with the form", async () => {
+    const page = await newPage({
+      javaScriptEnabled: false,
+      timezoneId: "Asia/Tokyo",
+      viewport: { width: 960, height: 1000 },
+    });
+    await page.goto(new URL(`/book/${seed.experienceId}`, worker.url).href);
+    expect(await page.locator(".slot:not(.full)").count()).toBeGreaterThan(10);
+    expect(await page.locator("p.alert", { hasText: "Booking needs JavaScript" }).isVisible()).toBe(
+      true,
+    );
+    expect(await page.locator("#submit-booking").isDisabled()).toBe(true);
+
+    await page.selectOption("#timezone", "Asia/Tokyo");
+    await Promise.all([page.waitForURL(/[?&]tz=Asia%2FTokyo/), page.click("#zone-submit")]);
+    expect(await page.locator("#timezone").inputValue()).toBe("Asia/Tokyo");
+    // 07:00 in Berlin is 15:00 in Tokyo in winter and 14:00 in summer (24-hour on the server).
+    expect(await page.locator(".slot-time").allTextContents()).toContainEqual(
+      expect.stringMatching(/^1[45]:00$/),
+    );
+    // 18:30 in Berlin is past midnight in Tokyo: listed under the next day.
+    const evening = page.locator('.day:has(input[value$="_1830"])').first();
+    const id = (await evening.locator('input[value$="_1830"]').first().getAttribute("value")) ?? "";
+    expect(await evening.getAttribute("data-date")).toBe(nextDate(sessionDate(id)));
+    await listedSessions(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/booking-no-js.png`, fullPage: true });
   });
 });

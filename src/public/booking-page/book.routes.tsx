@@ -6,6 +6,7 @@ import { presentPublicExperience } from "../public.service";
 import { BookingPage, NotFoundPage } from "./booking-page";
 import type { CancelRequest } from "./cancel-panel";
 import { pageSecurityHeaders } from "./security-headers";
+import { buildSessionCalendar, resolvePageZone } from "./session-calendar";
 
 const BookPageParamsSchema = z.object({
   experience_id: z.string().openapi({
@@ -17,6 +18,11 @@ const BookPageParamsSchema = z.object({
 const BookPageQuerySchema = z.object({
   cancel: z.string().max(200).optional().openapi({ description: "Booking ID to cancel" }),
   token: z.string().max(256).optional().openapi({ description: "That booking's cancel_token" }),
+  tz: z.string().max(100).optional().openapi({
+    description:
+      "IANA zone of the listed sessions. Invalid or absent: the visitor's zone (Cloudflare geolocation), else the organization's.",
+    example: "Asia/Tokyo",
+  }),
 });
 
 const htmlPage = (description: string) => ({
@@ -36,7 +42,7 @@ export const bookingPageRoutes = createRouter().openapi(
     security: [],
     summary: "Booking page (HTML)",
     description:
-      "The public booking page of an active experience. With `?cancel={booking_id}&token={cancel_token}` it offers to cancel that booking. Inactive and unknown experiences get a 404 page.",
+      "The public booking page of an active experience: the bookable (and full) sessions of the next 28 days, grouped by day in the zone of `?tz=`, else the visitor's, else the organization's. With `?cancel={booking_id}&token={cancel_token}` it offers to cancel that booking instead. Inactive and unknown experiences get a 404 page.",
     request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
     responses: {
       ...errorResponses(429),
@@ -45,16 +51,29 @@ export const bookingPageRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const found = await findExperienceWithTimezone(c.get("db"), c.req.valid("param").experience_id);
-    const cancel = cancelRequestOf(c.req.valid("query"));
+    const db = c.get("db");
+    const query = c.req.valid("query");
+    const found = await findExperienceWithTimezone(db, c.req.valid("param").experience_id);
+    const cancel = cancelRequestOf(query);
     const headers = await pageSecurityHeaders();
     if (found?.experience.status !== "active") {
       return c.html(html`<!doctype html>${<NotFoundPage cancel={cancel} />}`, 404, headers);
     }
     c.set("organizationId", found.experience.organizationId);
     const experience = presentPublicExperience(found);
+    // Sessions only where the booking form is shown (not on a cancellation link's page).
+    const calendar =
+      cancel || experience.registration_status === "closed"
+        ? undefined
+        : await buildSessionCalendar(
+            db,
+            found.experience,
+            found.timezone,
+            resolvePageZone(query.tz, c.req.raw.cf?.timezone, found.timezone),
+            Date.now(),
+          );
     return c.html(
-      html`<!doctype html>${<BookingPage experience={experience} cancel={cancel} />}`,
+      html`<!doctype html>${<BookingPage experience={experience} cancel={cancel} calendar={calendar} />}`,
       200,
       headers,
     );

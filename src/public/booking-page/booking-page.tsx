@@ -5,18 +5,21 @@ import { ClosedNotice } from "./closed-notice";
 import { Confirmation } from "./confirmation";
 import { Document } from "./document";
 import { ExperienceSummary } from "./experience-summary";
+import type { SessionCalendar } from "./session-calendar";
 
 interface BookingPageProps {
   experience: PublicExperience;
   /** Present when the visitor followed a confirmation's cancellation link. */
   cancel?: CancelRequest;
+  /** The sessions of the first weeks; absent when no booking form is shown. */
+  calendar?: SessionCalendar;
 }
 
 /**
  * The page script reads its settings from the data attributes of <main>; hono/jsx escapes them
  * like every other user-controlled value.
  */
-export function BookingPage({ experience, cancel }: BookingPageProps) {
+export function BookingPage({ experience, cancel, calendar }: BookingPageProps) {
   const { pricing } = experience;
   const closed = experience.registration_status === "closed";
   return (
@@ -33,11 +36,11 @@ export function BookingPage({ experience, cancel }: BookingPageProps) {
         <ExperienceSummary experience={experience} />
         {cancel ? (
           <CancelPanel request={cancel} backHref={`/book/${encodeURIComponent(experience.id)}`} />
-        ) : closed ? (
+        ) : closed || !calendar ? (
           <ClosedNotice />
         ) : (
           <>
-            <BookingSection experience={experience} />
+            <BookingSection experience={experience} calendar={calendar} />
             <Confirmation experienceId={experience.id} />
           </>
         )}

@@ -2,59 +2,58 @@ import type { PublicExperience } from "../public.schemas";
 import { ContactFields, QuantityField } from "./form-fields";
 import { policyLines } from "./format";
 import { GlobeIcon } from "./icons";
+import type { SessionCalendar } from "./session-calendar";
+import { SessionPicker } from "./session-picker";
 import { timeZoneOptions } from "./time-zones";
 
-function TimeZoneSelect({ organizationZone }: { organizationZone: string }) {
+/**
+ * A GET form, so switching zones works without JavaScript (`?tz=` re-renders the page); the
+ * page script hides its button and switches on change without a reload.
+ */
+function TimeZoneSwitch({ experience, calendar }: BookingSectionProps) {
+  const organizationZone = experience.timezone;
+  const options = timeZoneOptions(organizationZone);
+  if (!options.includes(calendar.zone)) options.unshift(calendar.zone);
   return (
-    <div class="zone">
+    <form
+      id="zone-form"
+      class="zone"
+      method="get"
+      action={`/book/${encodeURIComponent(experience.id)}`}
+    >
       <GlobeIcon />
       <label for="timezone">Times in</label>
-      <select id="timezone" name="timezone">
-        {timeZoneOptions(organizationZone).map((zone) => (
-          <option value={zone}>
+      <select id="timezone" name="tz">
+        {options.map((zone) => (
+          <option value={zone} selected={zone === calendar.zone}>
             {zone === organizationZone
               ? `${zone.replaceAll("_", " ")} (venue)`
               : zone.replaceAll("_", " ")}
           </option>
         ))}
       </select>
-    </div>
-  );
-}
-
-/** The sessions are listed by the page script, in the visitor's zone, from the public slots API. */
-function SessionPicker() {
-  return (
-    <fieldset class="sessions" aria-describedby="sessions-status">
-      <legend class="step">
-        <span class="step-number" aria-hidden="true">
-          1
-        </span>
-        Choose a session
-      </legend>
-      <p id="sessions-status" class="status" role="status">
-        Loading sessions…
-      </p>
-      <div id="session-days" class="days" />
-      <button type="button" id="more-sessions" class="button secondary" hidden>
-        Show later dates
+      <button type="submit" id="zone-submit" class="button secondary small">
+        Show
       </button>
-      <noscript>
-        <p class="alert">This booking page needs JavaScript to list sessions and book.</p>
-      </noscript>
-    </fieldset>
+    </form>
   );
 }
 
-export function BookingSection({ experience }: { experience: PublicExperience }) {
+interface BookingSectionProps {
+  experience: PublicExperience;
+  calendar: SessionCalendar;
+}
+
+export function BookingSection({ experience, calendar }: BookingSectionProps) {
   return (
     <section id="booking" class="card" aria-labelledby="booking-title">
       <div class="section-head">
         <h2 id="booking-title">Book your place</h2>
-        <TimeZoneSelect organizationZone={experience.timezone} />
+        <TimeZoneSwitch experience={experience} calendar={calendar} />
       </div>
-      <form id="booking-form" novalidate>
-        <SessionPicker />
+      {/* POST, and a submit button the script enables: without it, contact details never end up in a URL. */}
+      <form id="booking-form" method="post" novalidate>
+        <SessionPicker calendar={calendar} />
         <fieldset class="details">
           <legend class="step">
             <span class="step-number" aria-hidden="true">
@@ -71,7 +70,7 @@ export function BookingSection({ experience }: { experience: PublicExperience })
           <p id="selection-summary" class="summary" aria-live="polite">
             No session selected yet.
           </p>
-          <button type="submit" id="submit-booking" class="button primary">
+          <button type="submit" id="submit-booking" class="button primary" disabled>
             Book now
           </button>
         </div>

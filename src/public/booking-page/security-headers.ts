@@ -10,7 +10,8 @@ let policy: string | undefined;
 
 /**
  * Only the page's own inline script and stylesheet may run (pinned by hash), and it may only
- * call this origin: injected markup could neither execute nor send data elsewhere.
+ * call and submit forms to this origin (the time-zone switch is a GET form that works without
+ * JavaScript): injected markup could neither execute nor send data elsewhere.
  */
 async function contentSecurityPolicy(): Promise<string> {
   policy ??= [
@@ -19,7 +20,7 @@ async function contentSecurityPolicy(): Promise<string> {
     `style-src ${await sha256Source(PAGE_STYLES)}`,
     "connect-src 'self'",
     "base-uri 'none'",
-    "form-action 'none'",
+    "form-action 'self'",
     "frame-ancestors 'none'",
   ].join("; ");
   return policy;

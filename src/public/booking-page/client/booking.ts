@@ -1,5 +1,5 @@
 /**
- * The booking form: loads sessions for the chosen zone, keeps the seat choice within the
+ * The booking form: adopts the server-rendered sessions, loads them again for another zone, keeps the seat choice within the
  * session's free seats, submits with one Idempotency-Key per attempt, shows the confirmation.
  */
 export const BOOKING_SCRIPT = String.raw`
@@ -22,6 +22,8 @@ export const BOOKING_SCRIPT = String.raw`
     var slots = new Map();
     var state = { zone: "", firstDate: "", lastDate: "", pending: null, loading: 0 };
 
+    var calendar = days.dataset;
+    var serverZone = calendar.zone || data.organizationTimezone;
     var browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     var hasOption = function (zone) { return Array.prototype.some.call(zoneSelect.options, function (o) { return o.value === zone; }); };
     if (browserZone && !hasOption(browserZone)) {
@@ -30,9 +32,16 @@ export const BOOKING_SCRIPT = String.raw`
       var own = Array.prototype.find.call(zoneSelect.options, function (o) { return o.value === browserZone; });
       if (own.textContent.indexOf("(") === -1) own.textContent += " (your zone)";
     }
-    zoneSelect.value = browserZone && hasOption(browserZone) ? browserZone : data.organizationTimezone;
+    // The server picked its zone from ?tz= (the visitor's explicit choice: kept), else from
+    // geolocation or the organization (guesses: the browser's own zone is better).
+    var initialZone = calendar.zoneSource !== "query" && browserZone ? browserZone : serverZone;
 
-    zoneSelect.addEventListener("change", function () { loadFirstRange(); });
+    // Without this script the zone form reloads the page and the booking form cannot be sent.
+    $("zone-submit").hidden = true;
+    $("zone-form").addEventListener("submit", function (event) { event.preventDefault(); switchZone(); });
+    submit.disabled = false;
+
+    zoneSelect.addEventListener("change", switchZone);
     more.addEventListener("click", function () {
       loadRange(addDays(state.lastDate, 1), addDays(state.lastDate, RANGE_DAYS), true);
     });
@@ -59,7 +68,44 @@ export const BOOKING_SCRIPT = String.raw`
       }
     });
 
-    loadFirstRange();
+    adoptServerList();
+
+    /**
+     * Takes over the list the server rendered: its sessions become the script's state, then it
+     * is drawn again in the browser's locale, or replaced when the browser's zone differs.
+     */
+    function adoptServerList() {
+      var keep = form.querySelector('input[name="session_id"]:checked');
+      form.querySelectorAll('input[name="session_id"]').forEach(function (input) {
+        slots.set(input.value, {
+          session_id: input.value,
+          start: input.dataset.start,
+          end: input.dataset.end,
+          seats_available: Number(input.dataset.seats),
+          bookable: !input.disabled,
+        });
+      });
+      state.zone = serverZone;
+      state.firstDate = calendar.from;
+      state.lastDate = calendar.to;
+      state.keep = keep ? keep.value : null;
+      if (initialZone !== serverZone) {
+        zoneSelect.value = initialZone;
+        return loadFirstRange();
+      }
+      zoneSelect.value = serverZone;
+      days.replaceChildren();
+      renderDays(days, Array.from(slots.values()), serverZone);
+      showList();
+    }
+
+    /** A choice of the visitor: loaded without a reload, and kept in the address for one. */
+    function switchZone() {
+      var url = new URL(location.href);
+      url.searchParams.set("tz", zoneSelect.value);
+      history.replaceState(history.state, "", url);
+      loadFirstRange();
+    }
 
     function loadFirstRange() {
       state.zone = zoneSelect.value;
@@ -74,6 +120,7 @@ export const BOOKING_SCRIPT = String.raw`
       more.hidden = true;
       status.hidden = false;
       status.textContent = "Loading sessions…";
+      days.setAttribute("aria-busy", "true");
       if (!append) {
         var selected = selectedSlot();
         state.keep = selected ? selected.session_id : null;
@@ -82,21 +129,32 @@ export const BOOKING_SCRIPT = String.raw`
         "&timezone=" + encodeURIComponent(zone) + "&from=" + from + "&to=" + to;
       var res = await api(url);
       if (ticket !== state.loading) return;
+      days.removeAttribute("aria-busy");
       if (res.status === 400 && zone !== data.organizationTimezone && !append) {
         zoneSelect.value = data.organizationTimezone;
         return loadFirstRange();
       }
       if (res.status !== 200) {
+        // The list on screen is still right in its own zone: keep the switch in step with it.
+        if (!append && days.dataset.zone) zoneSelect.value = state.zone = days.dataset.zone;
         status.textContent = res.status === 429
           ? "Too many requests. Please wait a few seconds and reload the page."
           : "Sessions could not be loaded. Please reload the page.";
         return;
       }
       if (!append) { slots.clear(); days.replaceChildren(); }
-      state.lastDate = to;
+      if (!append) days.dataset.from = from;
+      state.lastDate = days.dataset.to = to;
+      days.dataset.zone = zone;
       var offered = res.body.data.filter(function (slot) { return slot.bookable || slot.unbookable_reason === "full"; });
       offered.forEach(function (slot) { slots.set(slot.session_id, slot); });
       renderDays(days, offered, zone);
+      showList();
+    }
+
+    /** Status line, "Show later dates" and the kept choice, after the list was (re)drawn. */
+    function showList() {
+      var zone = state.zone;
       var open = Array.from(slots.values()).some(function (slot) { return slot.bookable; });
       status.hidden = open;
       if (!open) status.textContent = slots.size ? "All sessions in this period are full." : "No sessions are open for booking in this period.";

@@ -1,5 +1,6 @@
 /**
  * Renders slots grouped by local day as radio "pills"; full sessions stay visible but disabled.
+ * The markup matches the server's (session-picker.tsx), in the browser's locale.
  */
 export const SESSION_LIST_SCRIPT = `
   var FEW_SEATS = 3;
@@ -15,6 +16,7 @@ export const SESSION_LIST_SCRIPT = `
       var start = Date.parse(group[0].start);
       var day = document.createElement("div");
       day.className = "day";
+      day.dataset.date = key;
       day.setAttribute("role", "group");
       var heading = document.createElement("h3");
       heading.id = "day-" + key;
@@ -42,11 +44,13 @@ export const SESSION_LIST_SCRIPT = `
     input.type = "radio";
     input.name = "session_id";
     input.value = slot.session_id;
+    input.dataset.sessionId = slot.session_id;
     input.disabled = !slot.bookable;
     input.setAttribute("aria-label", sessionLabel(slot, zone) + ", " +
       (slot.bookable ? seatsText(slot.seats_available) + " left" : "full"));
-    var time = document.createElement("span");
+    var time = document.createElement("time");
     time.className = "slot-time";
+    time.dateTime = slot.start;
     time.textContent = timeLabel(Date.parse(slot.start), zone);
     var seats = document.createElement("span");
     seats.className = "slot-seats";
