@@ -7,29 +7,10 @@ import { createSpace } from "../../src/features/spaces/spaces.service";
 import { batchWithIdempotentOutcome } from "../../src/idempotency/d1-record";
 import { fingerprintOf } from "../../src/idempotency/fingerprint";
 import { LEASE_MS, REPLAY_WINDOW_MS } from "../../src/idempotency/record";
-import { apiKeyScope, idempotencyObjectName } from "../../src/idempotency/scope";
+import { apiKeyScope } from "../../src/idempotency/scope";
 import { callJson } from "../helpers/http";
+import { HOUR, postSpace, storeFor, travelTo } from "../helpers/idempotency";
 import { createTenant } from "../helpers/tenants";
-
-const HOUR = 60 * 60 * 1000;
-
-function postSpace(key: string, idempotencyKey: string, name = "Studio") {
-  return callJson("POST", "/v1/spaces", {
-    key,
-    body: { name },
-    headers: { "Idempotency-Key": idempotencyKey },
-  });
-}
-
-function storeFor(keyId: string, key: string) {
-  return env.IDEMPOTENCY.getByName(idempotencyObjectName({ scope: apiKeyScope(keyId), key }));
-}
-
-/** Moves the Worker's clock (Date only: timers stay real so I/O keeps working). */
-function travelTo(epochMs: number) {
-  vi.useFakeTimers({ toFake: ["Date"] });
-  vi.setSystemTime(epochMs);
-}
 
 afterEach(() => {
   vi.useRealTimers();
