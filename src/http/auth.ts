@@ -3,6 +3,7 @@ import type { AppEnv } from "../app-env";
 import { InvalidApiKeyError, MissingApiKeyError } from "../errors";
 import { findActiveApiKeyByHash } from "../features/api-keys/api-keys.repository";
 import { constantTimeEqual, sha256Hex } from "../lib/crypto";
+import { matchedHandlerRoute } from "./matched-route";
 import { enforceRateLimit } from "./rate-limit";
 
 /** The presented API key: X-API-KEY, else `Authorization: Bearer <key>` (§3). */
@@ -20,6 +21,9 @@ export function readPresentedKey(headers: {
  * so a flood of wrong keys is limited as well and costs no query.
  */
 export const apiKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
+  // An unknown route is 404 for everyone (§2), with or without a key: the routes are public in
+  // the OpenAPI document anyway.
+  if (!matchedHandlerRoute(c)) return next();
   const presented = readPresentedKey(c.req);
   if (!presented) throw new MissingApiKeyError();
   const hash = await sha256Hex(presented);

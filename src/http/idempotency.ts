@@ -9,6 +9,7 @@ import type { IdempotencyStore } from "../idempotency/idempotency-store";
 import { parseIdempotencyKey } from "../idempotency/key";
 import type { StoredResponse } from "../idempotency/record";
 import { apiKeyScope, idempotencyObjectName, publicScope } from "../idempotency/scope";
+import { matchedHandlerRoute } from "./matched-route";
 import { clientIp } from "./rate-limit";
 import { authOf } from "./scopes";
 
@@ -75,7 +76,8 @@ async function settle(c: Context<AppEnv>, store: IdempotencyStub, fingerprint: s
  */
 export function idempotency(scopeOf: (c: Context<AppEnv>) => string) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (c.req.method !== "POST") return next();
+    // Unknown routes answer 404 without touching a key.
+    if (c.req.method !== "POST" || !matchedHandlerRoute(c)) return next();
     const key = parseIdempotencyKey(c.req.header("idempotency-key"));
     if (key === undefined) return next();
 

@@ -1,14 +1,11 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
+import { matchedHandlerRoute } from "./matched-route";
 
-/**
- * The route pattern that serves the request, even when middleware answered first (auth, body
- * rules, idempotency replays): Hono matches every handler up front, and middleware is "ALL".
- */
+/** The route pattern, even when middleware answered first (auth, body rules, replays). */
 function routePatternOf(c: Context<AppEnv>): string {
-  const route = c.req.matchedRoutes.findLast((r) => r.method !== "ALL");
-  return route?.path ?? c.req.routePath;
+  return matchedHandlerRoute(c)?.path ?? c.req.routePath;
 }
 
 /** One structured JSON line per request (§11). */

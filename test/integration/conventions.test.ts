@@ -69,6 +69,18 @@ describe("§1 conventions and §2 errors", () => {
     });
   });
 
+  it.each([
+    ["GET", "/v1/nothing-here"],
+    ["DELETE", "/v1/spaces"],
+    ["POST", "/v1/experiences/exp_x/whatever"],
+  ])("answers unknown route %s %s with 404 even without a key", async (method, path) => {
+    const { status, body } = await callJson(method, path, {
+      headers: { "Idempotency-Key": "unknown-route" },
+    });
+    expect(status).toBe(404);
+    expect(body.code).toBe("not_found");
+  });
+
   it("answers an unknown top-level route with 404 even without a key", async () => {
     const { status, body } = await callJson("GET", "/nowhere");
     expect(status).toBe(404);
