@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { callJson } from "../helpers/http";
+import { admin, callJson } from "../helpers/http";
 import { createTenant } from "../helpers/tenants";
 
 function captureRequestLogs() {
@@ -31,6 +31,15 @@ describe("§11 one structured log line per request", () => {
       organization_id: orgId,
     });
     expect(lines[0].duration_ms).toEqual(expect.any(Number));
+  });
+
+  it("names the organization of operator requests", async () => {
+    const logs = captureRequestLogs();
+    const created = await admin("POST", "/organizations", { name: "Logged" });
+    const orgId = created.body.data.id;
+    await admin("GET", `/organizations/${orgId}/api-keys`);
+    const lines = logs().filter((l) => String(l.route).startsWith("/admin/organizations"));
+    expect(lines.map((l) => l.organization_id)).toEqual([orgId, orgId]);
   });
 
   it("names the route pattern when middleware answers before the handler", async () => {

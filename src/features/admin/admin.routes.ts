@@ -37,6 +37,7 @@ export const adminRoutes = createRouter()
     }),
     async (c) => {
       const org = await createOrganization(c.get("db"), c.req.valid("json"), Date.now());
+      c.set("organizationId", org.id);
       return c.json({ data: org }, 201);
     },
   )
@@ -55,6 +56,7 @@ export const adminRoutes = createRouter()
     }),
     async (c) => {
       const { org_id } = c.req.valid("param");
+      c.set("organizationId", org_id);
       const key = await createApiKey(c.get("db"), org_id, c.req.valid("json"), Date.now());
       return c.json({ data: key }, 201);
     },
@@ -73,7 +75,9 @@ export const adminRoutes = createRouter()
       },
     }),
     async (c) => {
-      const keys = await listApiKeys(c.get("db"), c.req.valid("param").org_id);
+      const { org_id } = c.req.valid("param");
+      c.set("organizationId", org_id);
+      const keys = await listApiKeys(c.get("db"), org_id);
       return c.json({ data: keys }, 200);
     },
   )
@@ -89,6 +93,7 @@ export const adminRoutes = createRouter()
     }),
     async (c) => {
       const { org_id, key_id } = c.req.valid("param");
+      c.set("organizationId", org_id);
       await deleteApiKey(c.get("db"), org_id, key_id, Date.now());
       return c.body(null, 204);
     },
