@@ -6,7 +6,3 @@ export function toIso(epochMs: number): string {
 export function toIsoOrNull(epochMs: number | null | undefined): string | null {
   return epochMs == null ? null : toIso(epochMs);
 }
-
-/** The clock services read; tests pass their own, the HTTP path uses real time. */
-export type Clock = () => number;
-export const systemClock: Clock = () => Date.now();

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, type sessions } from "../../db/schema";
 import type { IdempotencyScope } from "../../idempotency/d1-record";
@@ -136,14 +136,6 @@ function recordIfRowExists(
       outcome.resourceType,
       now - REPLAY_WINDOW_MS,
     );
-}
-
-export async function countConfirmedSeats(db: Database, sessionId: string) {
-  const [row] = await db
-    .select({ seats: sql<number>`coalesce(sum(${bookings.quantity}), 0)` })
-    .from(bookings)
-    .where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, "confirmed")));
-  return Number(row?.seats ?? 0);
 }
 
 export async function findBookingById(db: Database, organizationId: string, bookingId: string) {

@@ -16,12 +16,12 @@ import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
 import { resolveSession, type SessionView } from "../sessions/session-catalog";
+import { sumConfirmedSeatsBySession } from "../sessions/sessions.repository";
 import { presentBooking, priceSnapshot } from "./booking-presenter";
 import {
   BOOKING_CANCELLED,
   BOOKING_CREATED,
   cancelConfirmedBooking,
-  countConfirmedSeats,
   findBookingById,
   insertBookingIfSeatsLeft,
 } from "./bookings.repository";
@@ -130,7 +130,8 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
     input.idempotency,
   );
   if (!created) {
-    const taken = await countConfirmedSeats(db, session.sessionId);
+    const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
+    const taken = seats.get(session.sessionId) ?? 0;
     throw new SessionFullError(Math.max(0, session.capacity - taken));
   }
   return {

@@ -19,17 +19,6 @@ import {
 } from "./recurrences.repository";
 import type { CreateRecurrenceBody, UpdateRecurrenceBody } from "./recurrences.schemas";
 
-// For slots and bookings: the rule mapping and template defaults live with the row mappings.
-export { resolveTemplateDefaults, toRecurrenceRule } from "./recurrence-model";
-
-/** Active and paused recurrences of an experience, oldest first; deleted ones never appear. */
-export async function listLiveRecurrencesOfExperience(
-  db: Database,
-  experienceId: string,
-): Promise<RecurrenceRow[]> {
-  return listLiveRecurrencesByExperience(db, experienceId);
-}
-
 /**
  * 404 unless the recurrence belongs to this experience of this organization and is not deleted:
  * a real recurrence asked for under another experience is as unknown as a made-up ID.
