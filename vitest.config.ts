@@ -17,11 +17,12 @@ export default defineConfig(async () => {
   const common = {
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    // The Worker logs one JSON line per request; keep test output to failures and summaries.
-    onConsoleLog: (log: string) => !log.includes('"type":"request"'),
   };
   return {
     test: {
+      // The Worker logs one JSON line per request; keep test output to failures and summaries.
+      // (A root option: vitest ignores it inside a project.)
+      onConsoleLog: (log: string) => !log.includes('"type":"request"'),
       reporters: ["default", "./test/helpers/project-summary-reporter.ts"],
       projects: [
         {
