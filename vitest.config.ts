@@ -11,6 +11,7 @@ export default defineConfig(async () => {
         miniflare: {
           bindings: {
             ADMIN_TOKEN: "test-admin-token",
+            WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
             TEST_MIGRATIONS: migrations,
           },
         },

@@ -30,7 +30,8 @@ export function presentApiKey(key: ApiKeyRow) {
     id: key.id,
     name: key.name,
     prefix: key.prefix,
-    scopes: key.scopes,
+    // Keys created before §12 have no webhooks entry: it reads as none.
+    scopes: { webhooks: "none" as const, ...key.scopes },
     created_at: toIso(key.createdAt),
     revoked_at: toIsoOrNull(key.revokedAt),
   };
@@ -66,6 +67,7 @@ export async function createApiKey(
     experiences: input.scopes.experiences ?? "none",
     bookings: input.scopes.bookings ?? "none",
     spaces: input.scopes.spaces ?? "none",
+    webhooks: input.scopes.webhooks ?? "none",
   };
   const row: ApiKeyRow = {
     id: newId("key"),
