@@ -1,6 +1,5 @@
 import type { Database } from "./db/client";
 import type { ScopeMap } from "./db/schema";
-import type { PendingEvents } from "./events/pending-events";
 import type { IdempotencyScope } from "./idempotency/d1-record";
 
 /** The authenticated caller of a /v1 route. */
@@ -21,8 +20,6 @@ export interface AppVariables {
   organizationId?: string;
   /** Set by the idempotency middleware so services can write the key with their rows. */
   idempotency?: IdempotencyScope;
-  /** Events the request wrote, enqueued after the response (src/http/post-commit.ts). */
-  pendingEvents?: PendingEvents;
 }
 
 export interface AppEnv {

@@ -4,6 +4,7 @@ import type { Database } from "../db/client";
 import { events, webhookDeliveries } from "../db/schema";
 import { newId } from "../lib/ids";
 import { ALL_EVENTS } from "./event-types";
+import { noteEventWritten } from "./pending-events";
 
 /** The `data` member of an event: the resource as the API returns it, plus type-specific extras. */
 export interface EventData {
@@ -53,6 +54,7 @@ export function outboxStatements(
   event: OutboxEvent,
   options: OutboxOptions = {},
 ): [BatchItem<"sqlite">, BatchItem<"sqlite">] {
+  noteEventWritten(db, event.id);
   const json = JSON.stringify(event.data);
   const data = options.consistentIf
     ? sql`CASE WHEN ${options.consistentIf} THEN ${json} END`

@@ -1,17 +1,17 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { dispatchEvents } from "../delivery/dispatch";
-import { PendingEvents } from "../events/pending-events";
+import { collectEventsWrittenThrough } from "../events/pending-events";
 
 /**
- * §12 post-commit hook: services add the events they wrote; once the handler is done the ids
+ * §12 post-commit hook: collects the events written through this request's Database (see
+ * src/events/pending-events.ts); once the handler is done the ids
  * are handed to the Queue in the background (ctx.waitUntil). It runs whatever the response was:
  * an event committed before a later failure must still go out, and ids of a refused write
  * are ignored by the dispatch. If this never runs (the Worker died), the sweep enqueues them.
  */
 export const postCommitDispatch = createMiddleware<AppEnv>(async (c, next) => {
-  const pending = new PendingEvents();
-  c.set("pendingEvents", pending);
+  const pending = collectEventsWrittenThrough(c.get("db"));
   await next();
   const ids = pending.ids();
   if (ids.length === 0) return;
@@ -28,7 +28,3 @@ export const postCommitDispatch = createMiddleware<AppEnv>(async (c, next) => {
     }),
   );
 });
-
-export function pendingEventsOf(c: { get(key: "pendingEvents"): PendingEvents | undefined }) {
-  return c.get("pendingEvents");
-}

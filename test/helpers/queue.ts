@@ -46,7 +46,6 @@ export async function unenqueuedTestDelivery(organizationId: string, endpointId:
   const { event_id: eventId } = await sendTestEvent(db, {
     organizationId,
     endpointId,
-    events: undefined,
     idempotency: undefined,
     now: Date.now(),
   });

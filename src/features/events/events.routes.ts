@@ -9,7 +9,6 @@ import {
   V1_READ_ERRORS,
   V1_WRITE_ERRORS,
 } from "../../http/openapi";
-import { pendingEventsOf } from "../../http/post-commit";
 import { authOf, requireScope } from "../../http/scopes";
 import { WebhookDeliverySchema } from "../webhooks/webhooks.schemas";
 import {
@@ -83,7 +82,6 @@ export const eventsRoutes = createRouter()
         organizationId: authOf(c).organizationId,
         eventId: c.req.valid("param").id,
         endpointId: c.req.valid("json").endpoint_id,
-        events: pendingEventsOf(c),
         now: Date.now(),
       });
       return c.json({ data: deliveries }, 202);

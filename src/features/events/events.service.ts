@@ -2,7 +2,7 @@ import type { Database } from "../../db/client";
 import { NotFoundError, ValidationError } from "../../errors";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "../../events/event-types";
 import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
-import type { PendingEvents } from "../../events/pending-events";
+import { noteEventWritten } from "../../events/pending-events";
 import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
 import { newId } from "../../lib/ids";
 import { presentDelivery } from "../webhooks/webhook-presenter";
@@ -76,7 +76,6 @@ export interface RedeliverInput {
   organizationId: string;
   eventId: string;
   endpointId: string | undefined;
-  events: PendingEvents | undefined;
   now: number;
 }
 
@@ -105,6 +104,6 @@ export async function redeliverEvent(db: Database, input: RedeliverInput) {
     createdAt: input.now,
   }));
   await db.batch([insertDeliveriesStatement(db, rows), markEventUnenqueuedStatement(db, event.id)]);
-  input.events?.add(event.id);
+  noteEventWritten(db, event.id);
   return rows.map(presentDelivery);
 }

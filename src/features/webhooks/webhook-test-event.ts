@@ -1,7 +1,6 @@
 import type { Database } from "../../db/client";
 import { TEST_EVENT_TYPE } from "../../events/event-types";
 import { buildEvent, outboxStatements } from "../../events/outbox";
-import type { PendingEvents } from "../../events/pending-events";
 import {
   batchWithIdempotentOutcome,
   findOriginalResourceId,
@@ -11,7 +10,6 @@ import { presentEndpoint } from "./webhook-presenter";
 import { type EndpointScope, requireEndpoint } from "./webhooks.service";
 
 export interface SendTestEventInput extends EndpointScope {
-  events: PendingEvents | undefined;
   idempotency: IdempotencyScope | undefined;
   now: number;
 }
@@ -40,6 +38,5 @@ export async function sendTestEvent(db: Database, input: SendTestEventInput) {
     { ...TEST_EVENT_SENT, resourceId: event.id },
     now,
   );
-  input.events?.add(event.id);
   return { event_id: event.id };
 }

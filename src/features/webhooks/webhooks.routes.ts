@@ -11,7 +11,6 @@ import {
   V1_WRITE_ERRORS,
 } from "../../http/openapi";
 import { PaginationQuerySchema } from "../../http/pagination";
-import { pendingEventsOf } from "../../http/post-commit";
 import { authOf, requireScope } from "../../http/scopes";
 import { webhookConfigOf } from "./webhook-config";
 import { listEndpointDeliveries } from "./webhook-deliveries.service";
@@ -209,7 +208,6 @@ export const webhooksRoutes = createRouter()
       const result = await sendTestEvent(c.get("db"), {
         organizationId: authOf(c).organizationId,
         endpointId: c.req.valid("param").id,
-        events: pendingEventsOf(c),
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });
