@@ -1,7 +1,7 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { consumeQueueBatch } from "./delivery/queue-consumer";
-import { deleteExpiredIdempotentOutcomes } from "./idempotency/d1-record";
+import { deleteExpiredKeyRows } from "./idempotency/idempotency-keys.repository";
 import { armSweeper } from "./sweeps/arm";
 
 export { IdempotencyStore } from "./idempotency/idempotency-store";
@@ -18,10 +18,7 @@ export default {
       return;
     }
     // Hourly: drop D1 idempotency rows past their 24 h window.
-    const removed = await deleteExpiredIdempotentOutcomes(
-      createDb(env.DB),
-      controller.scheduledTime,
-    );
+    const removed = await deleteExpiredKeyRows(createDb(env.DB), controller.scheduledTime);
     console.log(JSON.stringify({ type: "idempotency_cleanup", removed }));
   },
   queue: consumeQueueBatch,

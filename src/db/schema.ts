@@ -88,7 +88,6 @@ export const idempotencyKeys = sqliteTable(
     key: text("key").notNull(),
     resourceType: text("resource_type").notNull(),
     resourceId: text("resource_id").notNull(),
-    statusCode: integer("status_code").notNull(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.key] })],

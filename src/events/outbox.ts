@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { events, webhookDeliveries } from "../db/schema";
+import type { RowCondition, WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
 import { ALL_EVENTS } from "./event-types";
 import { noteEventWritten } from "./pending-events";
@@ -22,15 +23,15 @@ export interface OutboxEvent {
 
 export interface OutboxOptions {
   /**
-   * Written only if this SQL condition holds when the statement runs, i.e. the guarded change
-   * of the same batch really happened (a refused booking writes no event).
+   * Written only if this condition holds when the statement runs, i.e. the guarded change of
+   * the same batch really happened (a refused booking writes no event).
    */
-  onlyIf?: SQL;
+  onlyIf?: RowCondition;
   /**
    * Must hold whenever `onlyIf` does; otherwise the batch fails as a whole (the event's data
    * becomes NULL against NOT NULL) rather than committing a change whose event would lie.
    */
-  consistentIf?: SQL;
+  consistentIf?: RowCondition;
   /** Deliver to this endpoint only, whatever it subscribes to (the `webhook.test` event). */
   endpointId?: string;
 }
@@ -42,6 +43,10 @@ export function buildEvent(
   now: number,
 ): OutboxEvent {
   return { id: newId("evt"), organizationId, type, data, createdAt: now };
+}
+
+function existsSql(condition: RowCondition): SQL {
+  return sql`EXISTS (SELECT 1 FROM ${condition.table} WHERE ${condition.where ?? sql`1`})`;
 }
 
 /**
@@ -63,7 +68,7 @@ export function outboxStatements(
   // the selected values follow the tables' column order.
   const insertEvent = db.insert(events).select(sql`
     SELECT ${event.id}, ${event.organizationId}, ${event.type}, ${data}, ${event.createdAt}, NULL
-    WHERE ${options.onlyIf ?? sql`1`}`);
+    WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}`);
   const subscribed = options.endpointId
     ? sql`e.id = ${options.endpointId}`
     : sql`e.status = 'active' AND EXISTS (
@@ -74,4 +79,18 @@ export function outboxStatements(
     FROM events ev JOIN webhook_endpoints e ON e.organization_id = ev.organization_id
     WHERE ev.id = ${event.id} AND e.deleted_at IS NULL AND ${subscribed}`);
   return [insertEvent, fanOut];
+}
+
+/** Adds the event (and its fan-out) to the change's batch; returns the event's ID. */
+export function addEvent(
+  batch: WriteBatch,
+  organizationId: string,
+  type: string,
+  data: EventData,
+  now: number,
+  options: OutboxOptions = {},
+): string {
+  const event = buildEvent(organizationId, type, data, now);
+  batch.add(...outboxStatements(batch.db, event, options));
+  return event.id;
 }

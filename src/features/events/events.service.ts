@@ -3,8 +3,8 @@ import { NotFoundError, ValidationError } from "../../errors";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "../../events/event-types";
 import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
 import { noteEventWritten } from "../../events/pending-events";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
 import { newId } from "../../lib/ids";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { presentDelivery } from "../webhooks/webhook-presenter";
 import {
   type DeliveryRow,

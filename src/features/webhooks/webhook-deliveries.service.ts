@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { presentDelivery } from "./webhook-presenter";
 import { listDeliveriesByEndpoint } from "./webhooks.repository";
 import type { DeliveryStatus, ListDeliveriesQuery } from "./webhooks.schemas";

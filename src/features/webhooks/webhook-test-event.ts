@@ -1,20 +1,18 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { TEST_EVENT_TYPE } from "../../events/event-types";
-import { buildEvent, outboxStatements } from "../../events/outbox";
+import { addEvent } from "../../events/outbox";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { presentEndpoint } from "./webhook-presenter";
 import { type EndpointScope, requireEndpoint } from "./webhooks.service";
 
-export interface SendTestEventInput extends EndpointScope {
-  idempotency: IdempotencyScope | undefined;
-  now: number;
-}
+export interface SendTestEventInput extends EndpointScope, WriteRequest {}
 
-const TEST_EVENT_SENT = { resourceType: "webhook_test_event", statusCode: 202 } as const;
+const TEST_EVENT = "webhook_test_event";
 
 /**
  * A `webhook.test` event whose object is the endpoint, delivered to this endpoint only (even
@@ -22,21 +20,18 @@ const TEST_EVENT_SENT = { resourceType: "webhook_test_event", statusCode: 202 } 
  */
 export async function sendTestEvent(db: Database, input: SendTestEventInput) {
   const endpoint = await requireEndpoint(db, input);
-  const { idempotency, now } = input;
-  const original = await findOriginalResourceId(db, idempotency, TEST_EVENT_SENT.resourceType, now);
+  const original = await findOriginalResourceId(db, input, TEST_EVENT);
   if (original) return { event_id: original };
-  const event = buildEvent(
+  const batch = new WriteBatch(db);
+  const eventId = addEvent(
+    batch,
     endpoint.organizationId,
     TEST_EVENT_TYPE,
     { object: presentEndpoint(endpoint) },
-    now,
+    input.now,
+    { endpointId: endpoint.id },
   );
-  await batchWithIdempotentOutcome(
-    db,
-    outboxStatements(db, event, { endpointId: endpoint.id }),
-    idempotency,
-    { ...TEST_EVENT_SENT, resourceId: event.id },
-    now,
-  );
-  return { event_id: event.id };
+  recordIdempotencyKey(batch, input, { resourceType: TEST_EVENT, resourceId: eventId });
+  await batch.commit();
+  return { event_id: eventId };
 }

@@ -1,13 +1,14 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { generateSigningSecret } from "../../delivery/signing";
 import { NotFoundError, ValidationError } from "../../errors";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { decryptText, encryptText } from "../../lib/secret-box";
 import { presentEndpoint } from "./webhook-presenter";
 import { webhookUrlProblem } from "./webhook-url";
@@ -54,25 +55,18 @@ async function withSecret(row: EndpointRow, config: WebhookConfig) {
   };
 }
 
-export interface CreateEndpointInput {
+export interface CreateEndpointInput extends WriteRequest {
   organizationId: string;
   body: CreateWebhookEndpointBody;
   config: WebhookConfig;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
-const ENDPOINT_CREATED = { resourceType: "webhook_endpoint", statusCode: 201 } as const;
+const ENDPOINT = "webhook_endpoint";
 
 /** The secret is generated here, stored only encrypted and returned in this response only. */
 export async function createEndpoint(db: Database, input: CreateEndpointInput) {
   const { organizationId, config, now } = input;
-  const originalId = await findOriginalResourceId(
-    db,
-    input.idempotency,
-    ENDPOINT_CREATED.resourceType,
-    now,
-  );
+  const originalId = await findOriginalResourceId(db, input, ENDPOINT);
   if (originalId)
     return withSecret(
       await requireEndpoint(db, { organizationId, endpointId: originalId }),
@@ -96,13 +90,9 @@ export async function createEndpoint(db: Database, input: CreateEndpointInput) {
     updatedAt: now,
     deletedAt: null,
   };
-  await batchWithIdempotentOutcome(
-    db,
-    [insertEndpointStatement(db, row)],
-    input.idempotency,
-    { ...ENDPOINT_CREATED, resourceId: row.id },
-    now,
-  );
+  const batch = new WriteBatch(db).add(insertEndpointStatement(db, row));
+  recordIdempotencyKey(batch, input, { resourceType: ENDPOINT, resourceId: row.id });
+  await batch.commit();
   return { ...presentEndpoint(row), secret };
 }
 
@@ -152,20 +142,18 @@ export async function deleteEndpoint(db: Database, scope: EndpointScope, now: nu
   await softDeleteEndpoint(db, await requireEndpoint(db, scope), now);
 }
 
-export interface RotateSecretInput extends EndpointScope {
+export interface RotateSecretInput extends EndpointScope, WriteRequest {
   config: WebhookConfig;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
-const SECRET_ROTATED = { resourceType: "webhook_secret_rotation", statusCode: 200 } as const;
+const SECRET_ROTATION = "webhook_secret_rotation";
 
 /** New secret now; the one it replaces keeps signing alongside for 24 h. */
 export async function rotateSecret(db: Database, input: RotateSecretInput) {
   const { config, now } = input;
   const row = await requireEndpoint(db, input);
   // A retry of a rotation that committed returns that rotation's secret, not a third one.
-  if (await findOriginalResourceId(db, input.idempotency, SECRET_ROTATED.resourceType, now)) {
+  if (await findOriginalResourceId(db, input, SECRET_ROTATION)) {
     return withSecret(row, config);
   }
   const secret = generateSigningSecret();
@@ -176,12 +164,8 @@ export async function rotateSecret(db: Database, input: RotateSecretInput) {
     previousSecretExpiresAt: now + PREVIOUS_SECRET_TTL_MS,
     updatedAt: now,
   };
-  await batchWithIdempotentOutcome(
-    db,
-    [updateEndpointStatement(db, next)],
-    input.idempotency,
-    { ...SECRET_ROTATED, resourceId: row.id },
-    now,
-  );
+  const batch = new WriteBatch(db).add(updateEndpointStatement(db, next));
+  recordIdempotencyKey(batch, input, { resourceType: SECRET_ROTATION, resourceId: row.id });
+  await batch.commit();
   return { ...presentEndpoint(next), secret };
 }
