@@ -62,7 +62,7 @@ export function outboxStatements(
   noteEventWritten(db, event.id);
   const json = JSON.stringify(event.data);
   const data = options.consistentIf
-    ? sql`CASE WHEN ${options.consistentIf} THEN ${json} END`
+    ? sql`CASE WHEN ${existsSql(options.consistentIf)} THEN ${json} END`
     : json;
   // INSERT … SELECT through drizzle's insert builder (db.run(sql) cannot be batched on D1):
   // the selected values follow the tables' column order.
