@@ -5,6 +5,7 @@ import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs
 import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calendar.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
@@ -41,8 +42,10 @@ export function createApp() {
   app.route("/v1", recurrencesRoutes);
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
+  app.route("/v1", calendarRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
+  app.route("/public", calendarPublicRoutes);
   app.route("/book", bookingPageRoutes);
 
   app.get("/health", (c) => c.json({ ok: true }));
