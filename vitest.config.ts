@@ -1,8 +1,11 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineConfig } from "vitest/config";
+import { buildClient } from "./scripts/build-client.mjs";
 
 export default defineConfig(async () => {
+  // The Worker imports the booking page's bundled script: build it first (a fresh clone has none).
+  await buildClient();
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
     plugins: [

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
@@ -19,6 +20,7 @@ import { requestId } from "./http/request-id";
 import { requestLog } from "./http/request-log";
 import { validationHook } from "./http/validation";
 import { bookingPageRoutes } from "./public/booking-page/book.routes";
+import { manageRoutes } from "./public/booking-page/manage.routes";
 import { publicRoutes } from "./public/public.routes";
 
 export function createApp() {
@@ -32,7 +34,8 @@ export function createApp() {
   app.use("/admin/*", adminAuth);
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
-  app.use("*", jsonBody);
+  // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
+  app.use("*", except("/book/manage/*", jsonBody));
   app.use("/v1/*", apiIdempotency);
   app.use("/public/*", publicIdempotency);
 
@@ -44,6 +47,7 @@ export function createApp() {
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
   app.route("/book", bookingPageRoutes);
+  app.route("/book", manageRoutes);
 
   app.get("/health", (c) => c.json({ ok: true }));
   registerOpenApiDocument(app);

@@ -10,6 +10,7 @@ import {
   jsonContent,
   listOf,
 } from "../http/openapi";
+import { manageUrl } from "./booking-page/manage-link";
 import {
   PublicBookingParamsSchema,
   PublicBookingSchema,
@@ -81,7 +82,7 @@ export const publicRoutes = createRouter()
       security,
       summary: "Book seats without an API key",
       description:
-        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
@@ -100,7 +101,9 @@ export const publicRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, result.status as 201);
+      const { id, cancel_token } = result.booking;
+      const manage_url = manageUrl(new URL(c.req.url).origin, id, cancel_token);
+      return c.json({ data: { ...result.booking, manage_url } }, result.status as 201);
     },
   )
   .openapi(

@@ -1,9 +1,16 @@
 import type { Child } from "hono/jsx";
-import { CLIENT_SCRIPT } from "./client-script";
+import { CLIENT_SCRIPT } from "./client-bundle.generated";
 import { PAGE_STYLES } from "./styles";
 
-/** The HTML shell: inline CSS and script only, since the page loads no external assets. */
-export function Document({ title, children }: { title: string; children: Child }) {
+interface DocumentProps {
+  title: string;
+  children: Child;
+  /** The booking page's script; the other pages work without one. */
+  script?: boolean;
+}
+
+/** The HTML shell: inline CSS and script only, since the pages load no external assets. */
+export function Document({ title, children, script }: DocumentProps) {
   return (
     <html lang="en">
       <head>
@@ -11,12 +18,13 @@ export function Document({ title, children }: { title: string; children: Child }
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
         <meta name="color-scheme" content="light" />
+        <meta name="robots" content="noindex" />
         <title>{title}</title>
         <style dangerouslySetInnerHTML={{ __html: PAGE_STYLES }} />
       </head>
       <body>
         {children}
-        <script dangerouslySetInnerHTML={{ __html: CLIENT_SCRIPT }} />
+        {script ? <script dangerouslySetInnerHTML={{ __html: CLIENT_SCRIPT }} /> : null}
       </body>
     </html>
   );
