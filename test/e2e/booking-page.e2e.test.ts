@@ -371,7 +371,7 @@ describe("booking page in Chromium", () => {
     // The link again, later: the state on load, and no cancel button.
     await page.goto(booking.manage_url);
     expect(await page.locator("#manage-state").textContent()).toContain(
-      "This booking is cancelled.",
+      "This booking was cancelled on ",
     );
     expect(await page.locator("#cancel-booking").count()).toBe(0);
   });

@@ -95,7 +95,7 @@ describe("POST /book/manage/{booking_id}/cancel", () => {
 
     const after = await page(managePath(bookingId, token));
     expect(after.html).toContain('<span class="badge badge-cancelled">Cancelled</span>');
-    expect(after.html).toContain("This booking is cancelled.");
+    expect(after.html).toContain("This booking was cancelled on ");
     expect(after.html).toContain("You are eligible for a refund.");
     expect(after.html).not.toContain('id="cancel-form"');
 

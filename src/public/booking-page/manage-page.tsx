@@ -85,17 +85,17 @@ function CancelForm({ managed, token }: { managed: ManagedBooking; token: string
 }
 
 function StateMessage({ managed, locale, outcome }: Omit<ManagePageProps, "token">) {
+  // The outcome only matters for a refused cancel: a done one redirects to the new state.
   const { booking } = managed;
   const refund = refundText(managed, locale);
   if (booking.status === "cancelled") {
     const when = booking.cancelled_at
       ? createFormats(locale, booking.timezone).dateTime(booking.cancelled_at)
       : null;
-    const lead =
-      outcome === "cancelled" ? "Your booking is cancelled." : "This booking is cancelled.";
+    const lead = when ? `This booking was cancelled on ${when}.` : "This booking is cancelled.";
     return (
       <p id="manage-state" class="alert alert-neutral" role="status">
-        {lead} {when ? `Cancelled on ${when}.` : ""} {refund ?? ""}
+        {lead} {refund ?? ""}
       </p>
     );
   }

@@ -98,7 +98,9 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .manage-info p { margin: 0; }
 .button.link { background: none; border: 0; color: var(--accent-dark); text-decoration: underline; padding: .5rem; }
 .week-picker:empty { display: none; }
-.week-picker:not(:empty) ~ .days .day { border-top: 0; padding-top: 0; }
+.week-picker:not(:empty) ~ .days .day { grid-template-columns: 1fr; border-top: 0; padding: 0; }
+.week-picker:not(:empty) ~ .days .day h3 { flex-direction: row; align-items: baseline; gap: .5rem; }
+.week-picker:not(:empty) ~ .days .slots { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); }
 .week-picker { margin-bottom: 1rem; }
 .week-nav { display: flex; gap: .5rem; align-items: center; margin-bottom: .6rem; }
 .week-nav select { flex: 1; font-weight: 600; text-align: center; }
@@ -129,6 +131,10 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .cancel-form p { color: var(--muted); font-size: .925rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) {
+  .week-picker:not(:empty) ~ .days .slots { grid-template-columns: 1fr 1fr; }
+  .actions .button, .cancel-form .button { width: 100%; justify-content: center; }
+  .zone select { font-size: .875rem; }
+  .week-days { gap: .25rem; }
   .card { padding: 1.1rem; border-radius: 12px; }
   .page { padding: .75rem .6rem 2rem; }
   .submit-row .button { width: 100%; }
