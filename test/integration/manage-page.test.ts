@@ -77,7 +77,7 @@ describe("GET /book/manage/{booking_id}", () => {
     ]) {
       const { status, html } = await page(path);
       expect(status, path).toBe(404);
-      expect(html).toContain('<h1 id="not-found-title">Not found</h1>');
+      expect(html).toContain('<h1 id="notice-title">Not found</h1>');
       expect(html).not.toContain("Secret Class");
       expect(html).not.toContain(bookingId);
     }
@@ -126,5 +126,20 @@ describe("POST /book/manage/{booking_id}/cancel", () => {
     const stored = await callJson("GET", `/v1/bookings/${bookingId}`, { key });
     expect(stored.body.data.status).toBe("confirmed");
     expect((await page(managePath(bookingId, token))).html).toContain("can no longer be cancelled");
+  });
+});
+
+describe("POST /book/manage/{booking_id}/cancel limits", () => {
+  it("refuses a form body over 64 KiB with 413 payload_too_large", async () => {
+    const { key, bookingId, token } = await bookedFixture();
+    const res = await request(`/book/manage/${bookingId}/cancel`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `token=${token}&pad=${"x".repeat(70 * 1024)}`,
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).code).toBe("payload_too_large");
+    const stored = await callJson("GET", `/v1/bookings/${bookingId}`, { key });
+    expect(stored.body.data.status).toBe("confirmed");
   });
 });

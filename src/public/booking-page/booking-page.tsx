@@ -2,7 +2,7 @@ import type { PublicExperience } from "../public.schemas";
 import { BookingSection } from "./booking-section";
 import { ClosedNotice } from "./closed-notice";
 import { Confirmation } from "./confirmation";
-import { Document } from "./document";
+import { Document, NoticePage } from "./document";
 import { ExperienceSummary } from "./experience-summary";
 import type { PageNames } from "./page-names.service";
 import type { SessionCalendar } from "./session-calendar";
@@ -73,17 +73,11 @@ export function BookingPage(props: BookingPageProps) {
 /** Unknown and inactive experiences look the same. */
 export function NotFoundPage() {
   return (
-    <Document title="Experience not available">
-      <main class="page">
-        <section class="card notice" aria-labelledby="not-found-title">
-          <p class="eyebrow">404</p>
-          <h1 id="not-found-title">This experience is not available</h1>
-          <p>
-            It may have ended, or the link may be incomplete. Please check the address or ask the
-            organizer for a new link.
-          </p>
-        </section>
-      </main>
-    </Document>
+    <NoticePage title="This experience is not available">
+      <p>
+        It may have ended, or the link may be incomplete. Please check the address or ask the
+        organizer for a new link.
+      </p>
+    </NoticePage>
   );
 }

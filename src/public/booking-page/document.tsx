@@ -29,3 +29,17 @@ export function Document({ title, children, script }: DocumentProps) {
     </html>
   );
 }
+
+/** A page of one card: the 404s of the booking and manage pages. */
+export function NoticePage({ title, children }: { title: string; children: Child }) {
+  return (
+    <Document title={title}>
+      <main class="page">
+        <section class="card notice" aria-labelledby="notice-title">
+          <h1 id="notice-title">{title}</h1>
+          {children}
+        </section>
+      </main>
+    </Document>
+  );
+}

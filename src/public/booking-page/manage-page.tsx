@@ -1,4 +1,4 @@
-import { Document } from "./document";
+import { Document, NoticePage } from "./document";
 import { locationLines } from "./format";
 import { CalendarIcon } from "./icons";
 import type { ManageCancelOutcome, ManagedBooking } from "./manage.service";
@@ -155,13 +155,5 @@ export function ManagePage(props: ManagePageProps) {
 
 /** A wrong token and an unknown booking look the same. */
 export function ManageNotFoundPage() {
-  return (
-    <Document title="Not found">
-      <main class="page">
-        <section class="card notice" aria-labelledby="not-found-title">
-          <h1 id="not-found-title">Not found</h1>
-        </section>
-      </main>
-    </Document>
-  );
+  return <NoticePage title="Not found">{null}</NoticePage>;
 }

@@ -1,7 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import type { AppEnv } from "../../app-env";
+import { PayloadTooLargeError } from "../../errors";
+import { MAX_BODY_BYTES } from "../../http/json-body";
 import { createRouter, errorResponses } from "../../http/openapi";
 import { htmlPage } from "./book.routes";
 import { resolvePageLocale } from "./locale";
@@ -36,7 +39,20 @@ async function notFound(c: Context<AppEnv>) {
   return c.html(html`<!doctype html>${<ManageNotFoundPage />}`, 404, await pageSecurityHeaders());
 }
 
-export const manageRoutes = createRouter()
+export const manageRoutes = createRouter();
+
+// The cancel form skips the JSON body rules (app.ts), not §1's size limit.
+manageRoutes.use(
+  "/manage/*",
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new PayloadTooLargeError(MAX_BODY_BYTES);
+    },
+  }),
+);
+
+manageRoutes
   .openapi(
     createRoute({
       method: "get",
@@ -80,7 +96,7 @@ export const manageRoutes = createRouter()
         },
       },
       responses: {
-        ...errorResponses(429),
+        ...errorResponses(413, 429),
         303: { description: "To the manage page, which shows the cancelled booking" },
         404: htmlPage("Not found"),
         422: htmlPage("The session has begun: the manage page says so"),
