@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { html } from "hono/html";
 import { createRouter, errorResponses } from "../../http/openapi";
-import { findExperienceWithTimezone } from "../public.repository";
-import { presentPublicExperience } from "../public.service";
+import { presentPublicExperience } from "../public.presenter";
+import { findActiveExperience } from "../public.service";
 import { BookingPage, NotFoundPage } from "./booking-page";
 import { resolvePageLocale } from "./locale";
 import { managePath } from "./manage-link";
@@ -62,9 +62,9 @@ export const bookingPageRoutes = createRouter().openapi(
     if (query.cancel && query.token) {
       return c.redirect(managePath(query.cancel, query.token), 303);
     }
-    const found = await findExperienceWithTimezone(db, c.req.valid("param").experience_id);
+    const found = await findActiveExperience(db, c.req.valid("param").experience_id);
     const headers = await pageSecurityHeaders();
-    if (found?.experience.status !== "active") {
+    if (!found) {
       return c.html(html`<!doctype html>${<NotFoundPage />}`, 404, headers);
     }
     c.set("organizationId", found.experience.organizationId);

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import type { LocationValue } from "../../db/schema";
 import { AppError } from "../../errors";
-import { presentBooking } from "../../features/bookings/booking-presenter";
+import { presentBooking } from "../../features/bookings/bookings.presenter";
 import { findBookingByIdAnyOrganization } from "../../features/bookings/bookings.repository";
 import { cancelTokenMatches } from "../cancel-token";
 import { findExperienceWithTimezone } from "../public.repository";
