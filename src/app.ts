@@ -1,4 +1,5 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
@@ -25,6 +26,7 @@ import { requestId } from "./http/request-id";
 import { requestLog } from "./http/request-log";
 import { validationHook } from "./http/validation";
 import { bookingPageRoutes } from "./public/booking-page/book.routes";
+import { manageRoutes } from "./public/booking-page/manage.routes";
 import { publicRoutes } from "./public/public.routes";
 
 export function createApp() {
@@ -40,7 +42,8 @@ export function createApp() {
   app.use("/admin/*", adminAuth);
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
-  app.use("*", jsonBody);
+  // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
+  app.use("*", except("/book/manage/*", jsonBody));
   app.use("/v1/*", postCommitDispatch);
   app.use("/public/*", postCommitDispatch);
   app.use("/v1/*", apiIdempotency);
@@ -58,6 +61,7 @@ export function createApp() {
   app.route("/public", publicRoutes);
   app.route("/public", calendarPublicRoutes);
   app.route("/book", bookingPageRoutes);
+  app.route("/book", manageRoutes);
 
   app.route("/", healthRoutes);
   registerOpenApiDocument(app);
