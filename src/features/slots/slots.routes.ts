@@ -7,10 +7,9 @@ import {
   V1_READ_ERRORS,
 } from "../../http/openapi";
 import { authOf, requireScope } from "../../http/scopes";
-import { requireExperience } from "../experiences/experiences.service";
 import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
 import { SlotSchema, SlotsQuerySchema } from "./slots.schemas";
-import { listSlots } from "./slots.service";
+import { listExperienceSlots } from "./slots.service";
 
 export const slotsRoutes = createRouter().openapi(
   createRoute({
@@ -28,11 +27,15 @@ export const slotsRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const auth = authOf(c);
-    const db = c.get("db");
-    const experience = await requireExperience(db, auth.organizationId, c.req.valid("param").id);
-    const query = c.req.valid("query");
-    const slots = await listSlots(db, experience, query, auth.organizationTimezone, Date.now());
+    const { organizationId, organizationTimezone } = authOf(c);
+    const slots = await listExperienceSlots(
+      c.get("db"),
+      organizationId,
+      c.req.valid("param").id,
+      c.req.valid("query"),
+      organizationTimezone,
+      Date.now(),
+    );
     return c.json({ data: slots }, 200);
   },
 );
