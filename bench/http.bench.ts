@@ -3,7 +3,7 @@
 // run so the shared machine's noise hits both sides alike. Prints figures, not pass/fail.
 
 import { afterAll, beforeAll, it } from "vitest";
-import { measureLatencies, measureThroughput, median, type Target } from "./http/load";
+import { measureLatencies, measureThroughput, median, restarts, type Target } from "./http/load";
 import { type BenchSeed, SLOT_DAYS, seedApi, seedFloorStorage, TEMPLATES } from "./http/seed";
 import { type BenchWorkers, startBenchWorkers, stopBenchWorkers } from "./http/workers";
 
@@ -129,6 +129,29 @@ it("measures slots and creates against their floors", { timeout: 600_000 }, asyn
     { name: "floor bytes", request: get(floorBytes.url), status: 200, expectedBody: bytes },
     { name: "health", request: get(new URL("/health", main.url)), status: 200 },
   ]);
+  console.log(
+    [
+      "",
+      `HTTP benchmark (wrangler dev runtime, 127.0.0.1): ${SLOT_DAYS} days × ${TEMPLATES} templates = ${SLOT_DAYS * TEMPLATES} slots, ${(bytes.length / 1024).toFixed(0)} KiB per response (same bytes and status checked on every response)`,
+      `latency: p50 per round of ${REQUESTS_PER_ROUND} sequential requests on one connection, median of ${LATENCY_ROUNDS} alternating rounds`,
+      ...describe({
+        label: "GET …/slots ÷ floor serving the same bytes (p50 ms)",
+        ours: slots ?? [],
+        floor: floor ?? [],
+        higherIsBetter: false,
+        unit: "ms",
+        goal: "≤ 1.5",
+      }),
+      ...describe({
+        label: "GET …/slots ÷ GET /health (p50 ms)",
+        ours: slots ?? [],
+        floor: health ?? [],
+        higherIsBetter: false,
+        unit: "ms",
+        goal: "≤ 3",
+      }),
+    ].join("\n"),
+  );
   const [creates, floorCreates] = await throughputRounds([
     createTarget("create", new URL("/v1/experiences", main.url)),
     createTarget("floor-create", new URL("/experiences", floorStorage.url)),

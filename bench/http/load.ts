@@ -46,6 +46,21 @@ export async function measureLatencies(target: Target, count: number): Promise<n
   return latencies;
 }
 
+// wrangler's proxy answers this when the runtime reloaded under a request (it happens on this
+// shared machine); such a request is sent again and counted, never taken as a result.
+const RESTARTED = "Your worker restarted mid-request";
+export const restarts = { count: 0 };
+
+async function sendRetryingRestarts(target: Target) {
+  for (;;) {
+    const response = await send(target);
+    if (response.status !== 503 || !new TextDecoder().decode(response.body).includes(RESTARTED)) {
+      return response;
+    }
+    restarts.count++;
+  }
+}
+
 /** Requests per second completed by `connections` concurrent senders during `durationMs`. */
 export async function measureThroughput(
   target: Target,
@@ -56,7 +71,7 @@ export async function measureThroughput(
   let completed = 0;
   const sender = async () => {
     while (performance.now() - started < durationMs) {
-      check(target, await send(target));
+      check(target, await sendRetryingRestarts(target));
       completed++;
     }
   };

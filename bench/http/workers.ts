@@ -46,6 +46,9 @@ async function startWorker(config: string, withDatabase: boolean): Promise<Bench
       inspector: false,
       watch: false,
       logLevel: "warn",
+      // A registry of our own: the shared one changes whenever another `wrangler dev` on the
+      // machine starts or stops, and each change reloads the Worker mid-request.
+      registry: join(persistTo, "registry"),
     },
   });
   const url = await worker.url;
