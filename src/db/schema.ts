@@ -17,6 +17,8 @@ export interface ScopeMap {
   experiences: ScopeLevel;
   bookings: ScopeLevel;
   spaces: ScopeLevel;
+  /** §12; keys created before webhooks existed have no entry, which reads as `none`. */
+  webhooks?: ScopeLevel;
 }
 
 export const organizations = sqliteTable("organizations", {
@@ -108,6 +110,10 @@ export interface LocationValue {
 export type PricingValue =
   | { model: "free" }
   | { model: "per_session"; currency: string; amount: number };
+export interface WaitlistValue {
+  enabled: boolean;
+  max_size: number;
+}
 export interface SchedulingRulesValue {
   booking_window: { min_hours_before: number; max_days_ahead: number };
   cancellation_policy: { refundable_until_hours_before: number };
@@ -137,6 +143,13 @@ export const experiences = sqliteTable(
     schedulingRules: text("scheduling_rules", { mode: "json" })
       .$type<SchedulingRulesValue>()
       .notNull(),
+    // §14
+    waitlist: text("waitlist", { mode: "json" })
+      .$type<WaitlistValue>()
+      .notNull()
+      .default({ enabled: false, max_size: 50 }),
+    // §17
+    notifyCustomers: integer("notify_customers", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -202,7 +215,15 @@ export const sessions = sqliteTable(
     localStart: text("local_start").notNull(),
     capacity: integer("capacity").notNull(),
     providerId: text("provider_id"),
+    // §15: a studio may cancel one session; a cancelled session is materialized even without
+    // bookings so the cancellation survives recurrence edits.
+    status: text("status", { enum: ["scheduled", "cancelled"] })
+      .notNull()
+      .default("scheduled"),
+    cancelledAt: integer("cancelled_at"),
+    cancelReason: text("cancel_reason"),
     createdAt: createdAt(),
+    updatedAt: integer("updated_at"),
   },
   (t) => [index("sessions_by_experience_start").on(t.experienceId, t.startAt)],
 );
@@ -231,6 +252,7 @@ export const bookings = sqliteTable(
     endAt: integer("end_at").notNull(),
     timezone: text("timezone").notNull(),
     quantity: integer("quantity").notNull(),
+    // §14 adds "waitlisted" and "expired" (a text column: widening the enum needs no migration).
     status: text("status", { enum: ["confirmed", "cancelled"] }).notNull(),
     contact: text("contact", { mode: "json" }).$type<ContactValue>().notNull(),
     notes: text("notes"),
@@ -240,8 +262,15 @@ export const bookings = sqliteTable(
     cancelledAt: integer("cancelled_at"),
     cancelReason: text("cancel_reason"),
     refundEligible: integer("refund_eligible", { mode: "boolean" }),
-    // Public bookings (§10) carry a hashed cancel token; API bookings have none.
+    /** Who cancelled (§17 tells the customer): the customer, or the studio (API, session cancel). */
+    cancelledBy: text("cancelled_by", { enum: ["customer", "studio"] }),
+    // Every booking carries a hashed cancel token (§10; since §17 also bookings made via /v1).
     cancelTokenHash: text("cancel_token_hash"),
+    // §14: waitlisted bookings hold no seat; FIFO order per session is (created_at, id).
+    promotedAt: integer("promoted_at"),
+    // §15
+    rescheduledFrom: text("rescheduled_from"),
+    rescheduledAt: integer("rescheduled_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -249,5 +278,145 @@ export const bookings = sqliteTable(
     index("bookings_by_session_status").on(t.sessionId, t.status),
     index("bookings_by_org_newest").on(t.organizationId, t.createdAt, t.id),
     index("bookings_by_experience_status").on(t.experienceId, t.status),
+  ],
+);
+
+/**
+ * §14 seat holds. A hold is expired from `expires_at` on without any sweeper: the seat guard
+ * and every read compare with the current time; `status` stays `active` in the row.
+ */
+export const holds = sqliteTable(
+  "holds",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    experienceId: text("experience_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    quantity: integer("quantity").notNull(),
+    status: text("status", { enum: ["active", "converted", "released"] }).notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    bookingId: text("booking_id"),
+    // Public holds (§14) carry a hashed hold token.
+    holdTokenHash: text("hold_token_hash"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("holds_by_session_status").on(t.sessionId, t.status, t.expiresAt),
+    index("holds_by_status_expiry").on(t.status, t.expiresAt),
+  ],
+);
+
+/**
+ * §12 transactional outbox: an event row is written in the same db.batch as its change.
+ * `enqueued_at` stays NULL until the Worker handed it to the Queue; a sweep enqueues events
+ * still NULL after 30 s (the Worker died between its batch and its enqueue).
+ */
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    type: text("type").notNull(),
+    /** The whole `data` member of the event object: `{object, …}`. */
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    enqueuedAt: integer("enqueued_at"),
+  },
+  (t) => [
+    index("events_by_org_newest").on(t.organizationId, t.createdAt, t.id),
+    index("events_not_enqueued").on(t.enqueuedAt, t.createdAt),
+  ],
+);
+
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    url: text("url").notNull(),
+    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+    description: text("description").notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull(),
+    disabledReason: text("disabled_reason", { enum: ["gone", "failing"] }),
+    /** AES-GCM ciphertext of the signing secret (key from the WEBHOOK_ENCRYPTION_KEY secret). */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    /** After a rotation the previous secret keeps signing until `previous_secret_expires_at`. */
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: integer("previous_secret_expires_at"),
+    /** First failure since the last success; 5 days of failures disable the endpoint. */
+    failingSince: integer("failing_since"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: integer("deleted_at"),
+  },
+  (t) => [index("webhook_endpoints_by_org").on(t.organizationId, t.createdAt, t.id)],
+);
+
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    endpointId: text("endpoint_id").notNull(),
+    eventId: text("event_id").notNull(),
+    eventType: text("event_type").notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastResponseStatus: integer("last_response_status"),
+    lastError: text("last_error"),
+    lastAttemptAt: integer("last_attempt_at"),
+    nextAttemptAt: integer("next_attempt_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("webhook_deliveries_by_endpoint").on(t.endpointId, t.createdAt, t.id),
+    index("webhook_deliveries_by_event").on(t.eventId),
+  ],
+);
+
+/** §13 provider feed: one revocable token per member, stored as its SHA-256 hash. */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    memberId: text("member_id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("calendar_feeds_by_token").on(t.tokenHash)],
+);
+
+/**
+ * §17 customer emails, written in the same batch as the event that causes them and sent by the
+ * Queue consumer. The manage token is kept only encrypted, and only until the mail is sent.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    organizationId: text("organization_id").notNull(),
+    bookingId: text("booking_id").notNull(),
+    eventId: text("event_id").notNull(),
+    kind: text("kind", {
+      enum: [
+        "booking_confirmed",
+        "booking_cancelled",
+        "booking_rescheduled",
+        "booking_waitlisted",
+        "booking_promoted",
+      ],
+    }).notNull(),
+    to: text("to").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    sentAt: integer("sent_at"),
+    manageTokenCiphertext: text("manage_token_ciphertext"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("notifications_by_booking").on(t.bookingId, t.createdAt),
+    index("notifications_by_event").on(t.eventId),
   ],
 );

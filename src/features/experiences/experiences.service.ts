@@ -166,6 +166,9 @@ function buildExperienceRow(
     location: input.location,
     pricing: normalizePricing(input.pricing),
     schedulingRules: mergeSchedulingRules(DEFAULT_SCHEDULING_RULES, input.scheduling_rules),
+    // §14 and §17 fields join the create body with their features; stored defaults until then.
+    waitlist: { enabled: false, max_size: 50 },
+    notifyCustomers: true,
     createdAt: now,
     updatedAt: now,
   };
