@@ -51,9 +51,22 @@ export async function measureLatencies(target: Target, count: number): Promise<n
 const RESTARTED = "Your worker restarted mid-request";
 export const restarts = { count: 0 };
 
+/** A connection the runtime dropped while reloading (undici's socket error). */
+function isDroppedConnection(err: unknown): boolean {
+  const cause = (err as { cause?: { code?: string } } | undefined)?.cause;
+  return cause?.code === "UND_ERR_SOCKET";
+}
+
 async function sendRetryingRestarts(target: Target) {
   for (;;) {
-    const response = await send(target);
+    let response: { status: number; body: Uint8Array };
+    try {
+      response = await send(target);
+    } catch (err) {
+      if (!isDroppedConnection(err)) throw err;
+      restarts.count++;
+      continue;
+    }
     if (response.status !== 503 || !new TextDecoder().decode(response.body).includes(RESTARTED)) {
       return response;
     }

@@ -9,10 +9,12 @@ import { unstable_startWorker } from "wrangler";
 
 export const BENCH_ADMIN_TOKEN = "bench-admin-token";
 
+// One directory each: wrangler keeps its bundles in .wrangler/ beside the config, and Workers
+// sharing that directory removed each other's bundles.
 const CONFIGS = {
-  api: "bench/http/wrangler.api.toml",
-  floorBytes: "bench/http/wrangler.floor-bytes.toml",
-  floorStorage: "bench/http/wrangler.floor-storage.toml",
+  api: "bench/http/api/wrangler.toml",
+  floorBytes: "bench/http/floor-bytes/wrangler.toml",
+  floorStorage: "bench/http/floor-storage/wrangler.toml",
 } as const;
 
 export interface BenchWorker {

@@ -3,10 +3,10 @@
 // 1 D1 batch (the experience and its crash-safety row), the Durable Object's complete. It uses
 // our own Durable Object, so the ratio measures what the API adds around the same storage.
 
-import { idempotencyObjectName } from "../../src/idempotency/scope";
-import { sha256Hex } from "../../src/lib/crypto";
+import { idempotencyObjectName } from "../../../src/idempotency/scope";
+import { sha256Hex } from "../../../src/lib/crypto";
 
-export { IdempotencyStore } from "../../src/idempotency/idempotency-store";
+export { IdempotencyStore } from "../../../src/idempotency/idempotency-store";
 
 const FIND_KEY = `SELECT k.id, k.key_hash, k.organization_id, o.timezone, k.scopes
   FROM api_keys k JOIN organizations o ON o.id = k.organization_id
