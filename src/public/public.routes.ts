@@ -31,9 +31,7 @@ export const publicRoutes = createRouter()
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(PublicExperienceSchema), "The experience"),
-      },
+      responses: { 200: jsonContent(dataOf(PublicExperienceSchema), "The experience") },
     }),
     async (c) => {
       const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
@@ -100,9 +98,7 @@ export const publicRoutes = createRouter()
         params: PublicBookingParamsSchema,
         ...idempotentJsonBody(PublicCancelBodySchema),
       },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {

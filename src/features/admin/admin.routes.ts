@@ -22,9 +22,7 @@ export const adminRoutes = createRouter()
       tags,
       summary: "Create an organization (with its GENERAL space)",
       request: jsonBodyOf(CreateOrganizationBodySchema),
-      responses: {
-        201: jsonContent(dataOf(OrganizationSchema), "The organization"),
-      },
+      responses: { 201: jsonContent(dataOf(OrganizationSchema), "The organization") },
     }),
     async (c) => {
       const org = await createOrganization(c.get("db"), {
@@ -42,9 +40,7 @@ export const adminRoutes = createRouter()
       tags,
       summary: "Create an API key (the secret is shown once)",
       request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
-      responses: {
-        201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret"),
-      },
+      responses: { 201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret") },
     }),
     async (c) => {
       const { org_id } = c.req.valid("param");

@@ -33,9 +33,7 @@ export const bookingsRoutes = createRouter()
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(BookingSchema), "The booking"),
-      },
+      responses: { 201: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
       const booking = await createBooking(c.get("db"), {
@@ -55,9 +53,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "List bookings, newest first",
       request: { query: ListBookingsQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(BookingSchema), "Bookings, newest first"),
-      },
+      responses: { 200: jsonContent(pageOf(BookingSchema), "Bookings, newest first") },
     }),
     async (c) => {
       const auth = authOf(c);
@@ -77,9 +73,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Get a booking",
       request: { params: BookingParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The booking"),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -107,9 +101,7 @@ export const bookingsRoutes = createRouter()
           required: false,
         },
       },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
     }),
     async (c) => {
       const booking = await cancelBooking(c.get("db"), {

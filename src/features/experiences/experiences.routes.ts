@@ -40,9 +40,7 @@ export const experiencesRoutes = createRouter()
       summary: "Create an experience",
       description: createDescription,
       request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
-      responses: {
-        201: jsonContent(dataOf(CreatedExperienceSchema), "The experience"),
-      },
+      responses: { 201: jsonContent(dataOf(CreatedExperienceSchema), "The experience") },
     }),
     async (c) => {
       const { organizationId, organizationTimezone } = authOf(c);
@@ -66,9 +64,7 @@ export const experiencesRoutes = createRouter()
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
       request: { query: ListExperiencesQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(ExperienceSchema), "A page of experiences"),
-      },
+      responses: { 200: jsonContent(pageOf(ExperienceSchema), "A page of experiences") },
     }),
     async (c) => {
       const result = await listExperiences(
@@ -86,9 +82,7 @@ export const experiencesRoutes = createRouter()
       tags,
       summary: "Get an experience",
       request: { params: ExperienceParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(ExperienceSchema), "The experience"),
-      },
+      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The experience") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -106,9 +100,7 @@ export const experiencesRoutes = createRouter()
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
         'an experience with `status: "inactive"`.',
       request: { params: ExperienceParamsSchema, ...jsonBodyOf(UpdateExperienceBodySchema) },
-      responses: {
-        200: jsonContent(dataOf(ExperienceSchema), "The updated experience"),
-      },
+      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The updated experience") },
     }),
     async (c) => {
       const experience = await updateExperience(c.get("db"), {

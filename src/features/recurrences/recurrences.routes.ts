@@ -40,9 +40,7 @@ export const recurrencesRoutes = createRouter()
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateRecurrenceBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(RecurrenceSchema), "The recurrence"),
-      },
+      responses: { 201: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
     }),
     async (c) => {
       const recurrence = await createRecurrence(c.get("db"), {
@@ -63,9 +61,7 @@ export const recurrencesRoutes = createRouter()
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
       request: { params: ExperienceParamsSchema },
-      responses: {
-        200: jsonContent(listOf(RecurrenceSchema), "The recurrences"),
-      },
+      responses: { 200: jsonContent(listOf(RecurrenceSchema), "The recurrences") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -80,9 +76,7 @@ export const recurrencesRoutes = createRouter()
       tags,
       summary: "Get a recurrence",
       request: { params: RecurrenceParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(RecurrenceSchema), "The recurrence"),
-      },
+      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
@@ -101,9 +95,7 @@ export const recurrencesRoutes = createRouter()
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
         "their snapshot.",
       request: { params: RecurrenceParamsSchema, ...jsonBodyOf(UpdateRecurrenceBodySchema) },
-      responses: {
-        200: jsonContent(dataOf(RecurrenceSchema), "The updated recurrence"),
-      },
+      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The updated recurrence") },
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");

@@ -15,9 +15,7 @@ export const slotsRoutes = createRouter().openapi(
     description:
       "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`.",
     request: { params: ExperienceParamsSchema, query: SlotsQuerySchema },
-    responses: {
-      200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
-    },
+    responses: { 200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id") },
   }),
   async (c) => {
     const auth = authOf(c);
