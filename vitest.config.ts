@@ -37,7 +37,11 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { ADMIN_TOKEN: "test-admin-token", TEST_MIGRATIONS: migrations },
+                bindings: {
+                  ADMIN_TOKEN: "test-admin-token",
+                  WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
+                  TEST_MIGRATIONS: migrations,
+                },
               },
             }),
           ],

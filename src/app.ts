@@ -6,17 +6,20 @@ import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs
 import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
+import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { adminAuth } from "./http/admin-auth";
 import { apiKeyAuth } from "./http/auth";
 import { publicCors } from "./http/cors";
 import { handleError, handleNotFound } from "./http/error-handler";
 import { apiIdempotency, publicIdempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
+import { postCommitDispatch } from "./http/post-commit";
 import { rateLimitByIp } from "./http/rate-limit";
 import { requestId } from "./http/request-id";
 import { requestLog } from "./http/request-log";
@@ -40,6 +43,9 @@ export function createApp() {
   app.use("/book/*", rateLimitByIp);
   // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
   app.use("*", except("/book/manage/*", jsonBody));
+  app.use("/v1/*", postCommitDispatch);
+  app.use("/public/*", postCommitDispatch);
+  app.use("/book/*", postCommitDispatch);
   app.use("/v1/*", apiIdempotency);
   app.use("/public/*", publicIdempotency);
 
@@ -48,6 +54,8 @@ export function createApp() {
   app.route("/v1", recurrencesRoutes);
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
+  app.route("/v1", webhooksRoutes);
+  app.route("/v1", eventsRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
   app.route("/book", bookingPageRoutes);

@@ -62,9 +62,10 @@ export async function listExperiencesByOrganization(
   return { rows, total: total?.value ?? 0 };
 }
 
-export async function updateExperienceRow(db: Database, row: ExperienceRow) {
+/** A statement, not a write: the PATCH batches it with its §12 event. */
+export function updateExperienceStatement(db: Database, row: ExperienceRow) {
   const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  await db
+  return db
     .update(experiences)
     .set(changes)
     .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
