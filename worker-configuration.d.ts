@@ -8,11 +8,13 @@ declare namespace Cloudflare {
 	}
 	interface Env {
 		DB: D1Database;
+		EMAIL: SendEmail;
 		WEBHOOK_QUEUE: Queue;
 		RATE_LIMITER: RateLimit;
 		ADMIN_TOKEN: string;
 		WEBHOOK_ENCRYPTION_KEY: string;
 		WEBHOOK_ALLOW_INSECURE_LOCAL: string;
+		EMAIL_FROM: string;
 		IDEMPOTENCY: DurableObjectNamespace<import("./src/index").IdempotencyStore>;
 		SWEEPER: DurableObjectNamespace<import("./src/index").Sweeper>;
 	}

@@ -46,6 +46,7 @@ export function createApp() {
   app.use("*", except("/book/manage/*", jsonBody));
   app.use("/v1/*", postCommitDispatch);
   app.use("/public/*", postCommitDispatch);
+  app.use("/book/*", postCommitDispatch);
   app.use("/v1/*", apiIdempotency);
   app.use("/public/*", publicIdempotency);
 

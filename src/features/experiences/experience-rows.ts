@@ -50,9 +50,9 @@ export function buildExperienceRow(
     location: input.location,
     pricing: normalizePricing(input.pricing),
     schedulingRules: mergeSchedulingRules(DEFAULT_SCHEDULING_RULES, input.scheduling_rules),
-    // §14 and §17 fields join the create body with their features; stored defaults until then.
+    // §14's field joins the create body with its feature; stored default until then.
     waitlist: { enabled: false, max_size: 50 },
-    notifyCustomers: true,
+    notifyCustomers: input.notify_customers,
     createdAt: now,
     updatedAt: now,
   };
@@ -74,6 +74,7 @@ export function applyExperiencePatch(
     defaultCapacity: patch.default_capacity ?? row.defaultCapacity,
     maxBookingQuantity: patch.max_booking_quantity ?? row.maxBookingQuantity,
     requiredContactMethod: patch.required_contact_method ?? row.requiredContactMethod,
+    notifyCustomers: patch.notify_customers ?? row.notifyCustomers,
     providers: patch.providers ?? row.providers,
     location: patch.location === undefined ? row.location : patch.location,
     pricing: patch.pricing ? normalizePricing(patch.pricing) : row.pricing,

@@ -16,6 +16,7 @@ export function presentExperience(
     default_capacity: row.defaultCapacity,
     max_booking_quantity: row.maxBookingQuantity,
     required_contact_method: row.requiredContactMethod,
+    notify_customers: row.notifyCustomers,
     space_id: row.spaceId,
     providers: row.providers,
     location: row.location,

@@ -15,16 +15,25 @@ export function insertExperienceStatement(db: Database, row: ExperienceRow) {
   return db.insert(experiences).values(row);
 }
 
+/** The query alone, so reads that need more than the experience can batch it (one round trip). */
+export function findExperienceByIdQuery(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+) {
+  return db
+    .select()
+    .from(experiences)
+    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
+    .limit(1);
+}
+
 export async function findExperienceById(
   db: Database,
   organizationId: string,
   experienceId: string,
 ) {
-  const [row] = await db
-    .select()
-    .from(experiences)
-    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
-    .limit(1);
+  const [row] = await findExperienceByIdQuery(db, organizationId, experienceId);
   return row;
 }
 

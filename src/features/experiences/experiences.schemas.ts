@@ -118,6 +118,11 @@ const experienceFields = {
     }),
   status: z.enum(EXPERIENCE_STATUSES),
   registration_status: z.enum(["open", "closed"]),
+  notify_customers: z.boolean().openapi({
+    description:
+      "Whether customers with an email get booking emails (confirmation, cancellation, " +
+      "reschedule, waitlist). Default true",
+  }),
 };
 
 export const CreateExperienceBodySchema = z
@@ -134,6 +139,7 @@ export const CreateExperienceBodySchema = z
     space_id: experienceFields.space_id.default("GENERAL"),
     status: experienceFields.status.default("active"),
     registration_status: experienceFields.registration_status.default("open"),
+    notify_customers: experienceFields.notify_customers.default(true),
   })
   .strict()
   .openapi("CreateExperienceBody", {
@@ -178,6 +184,7 @@ export const ExperienceSchema = z
     default_capacity: z.int().openapi({ example: 12 }),
     max_booking_quantity: z.int().openapi({ example: 5 }),
     required_contact_method: z.enum(["none", "email", "email_and_phone"]),
+    notify_customers: z.boolean().openapi({ example: true }),
     space_id: z.string().openapi({ example: "GENERAL" }),
     providers: z.array(z.string()),
     location: LocationSchema.nullable(),

@@ -36,12 +36,17 @@ export async function findLiveRecurrence(
   return row;
 }
 
-export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+/** The query alone, so reads that need more than the recurrences can batch it. */
+export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId: string) {
   return db
     .select()
     .from(recurrences)
     .where(and(eq(recurrences.experienceId, experienceId), isLive))
     .orderBy(...oldestFirst);
+}
+
+export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+  return listLiveRecurrencesByExperienceQuery(db, experienceId);
 }
 
 /** Live recurrence IDs per experience, oldest first, for a page of experiences in one query. */
