@@ -3,6 +3,7 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-worker
 import { configDefaults, defineConfig } from "vitest/config";
 import { buildAssets } from "./scripts/build-assets.mjs";
 import { buildClient } from "./scripts/build-client.mjs";
+import { sentMailFiles } from "./test/helpers/sent-mail-files.mjs";
 
 // Two projects, both inside workerd (the runtime the code ships to):
 // - `unit`: the pure scheduling tests. No D1 migrations: each file starts in milliseconds.
@@ -42,6 +43,8 @@ export default defineConfig(async () => {
                   WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
                   TEST_MIGRATIONS: migrations,
                 },
+                // What the real EMAIL binding wrote (test/helpers/sent-mail-files.ts).
+                serviceBindings: { SENT_MAIL: sentMailFiles },
               },
             }),
           ],

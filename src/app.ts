@@ -10,6 +10,7 @@ import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calend
 import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
+import { notificationsRoutes } from "./features/notifications/notifications.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
@@ -57,6 +58,7 @@ export function createApp() {
   app.route("/v1", bookingsRoutes);
   app.route("/v1", webhooksRoutes);
   app.route("/v1", eventsRoutes);
+  app.route("/v1", notificationsRoutes);
   app.route("/v1", calendarRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);

@@ -5,6 +5,7 @@ import {
   listStaleUnenqueuedEventIds,
   markEventsEnqueued,
 } from "../events/outbox.repository";
+import { listPendingNotificationIds } from "../notifications/notifications.repository";
 import { armSweeper } from "../sweeps/arm";
 import { listUnattemptedDeliveryIds } from "./delivery.repository";
 import type { QueueMessage } from "./messages";
@@ -17,6 +18,11 @@ const MESSAGE_SOURCES: MessageSource[] = [
     (await listUnattemptedDeliveryIds(db, eventIds)).map((id) => ({
       kind: "webhook_delivery" as const,
       delivery_id: id,
+    })),
+  async (db, eventIds) =>
+    (await listPendingNotificationIds(db, eventIds)).map((id) => ({
+      kind: "customer_email" as const,
+      notification_id: id,
     })),
 ];
 

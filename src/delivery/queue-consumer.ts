@@ -1,3 +1,4 @@
+import { abandonNotification, attemptNotification } from "../notifications/send-notification";
 import {
   type MessageOutcome,
   parseQueueMessage,
@@ -19,10 +20,12 @@ type Handlers = { [K in QueueMessageKind]: Handler<K> };
 
 const HANDLERS: Handlers = {
   webhook_delivery: (env, message, now) => attemptWebhookDelivery(env, message.delivery_id, now),
+  customer_email: (env, message, now) => attemptNotification(env, message.notification_id, now),
 };
 
 const DEAD_LETTER_HANDLERS: Handlers = {
   webhook_delivery: (env, message) => abandonDeadLetteredDelivery(env, message.delivery_id),
+  customer_email: (env, message) => abandonNotification(env, message.notification_id),
 };
 
 function dispatchTo(handlers: Handlers, env: Env, message: QueueMessage, now: number) {

@@ -4,7 +4,12 @@ import { randomBase62 } from "../lib/ids";
 /** 43 base-62 characters: about 256 bits, so the token cannot be guessed. */
 const CANCEL_TOKEN_LENGTH = 43;
 
-export async function issueCancelToken(): Promise<{ token: string; hash: string }> {
+export interface CancelToken {
+  token: string;
+  hash: string;
+}
+
+export async function issueCancelToken(): Promise<CancelToken> {
   const token = randomBase62(CANCEL_TOKEN_LENGTH);
   return { token, hash: await sha256Hex(token) };
 }

@@ -82,6 +82,8 @@ export const publicRoutes = createRouter()
         body: c.req.valid("json"),
         idempotency: c.get("idempotency"),
         now: Date.now(),
+        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        origin: new URL(c.req.url).origin,
       });
       c.set("organizationId", result.organizationId);
       const { id, cancel_token } = result.booking;

@@ -44,6 +44,8 @@ export async function listPublicSlots(
 export interface PublicBookingInput extends WriteRequest {
   experienceId: string;
   body: CreateBookingBody;
+  encryptionKey: string | undefined;
+  origin: string;
 }
 
 /**
@@ -62,7 +64,9 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
     body: input.body,
     idempotency: input.idempotency,
     now: input.now,
-    cancelTokenHash: cancel.hash,
+    cancelToken: cancel,
+    encryptionKey: input.encryptionKey,
+    origin: input.origin,
   });
   // A booking created by an earlier execution under the same Idempotency-Key (§7 crash safety)
   // carries that execution's token, which never reached the caller: issue this one instead.
@@ -90,6 +94,7 @@ export async function cancelPublicBooking(db: Database, input: PublicCancelInput
     organizationId: booking.organizationId,
     bookingId: booking.id,
     reason: null,
+    cancelledBy: "customer",
     idempotency: input.idempotency,
     now: input.now,
   });

@@ -173,6 +173,7 @@ export const services = {
       organizationId,
       bookingId,
       reason: null,
+      cancelledBy: "studio",
       idempotency,
       now,
     });

@@ -84,6 +84,7 @@ describe("POST /v1/experiences/{id}/bookings: the booking object", () => {
         "refund_eligible",
         "created_at",
         "updated_at",
+        "cancel_token",
       ].sort(),
     );
   });

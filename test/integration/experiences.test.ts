@@ -58,6 +58,7 @@ describe("POST /v1/experiences: defaults and the experience object", () => {
         "default_capacity",
         "max_booking_quantity",
         "required_contact_method",
+        "notify_customers",
         "space_id",
         "providers",
         "location",

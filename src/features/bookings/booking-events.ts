@@ -47,6 +47,7 @@ export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellat
     cancelledAt: cancellation.now,
     cancelReason: cancellation.reason,
     refundEligible: cancellation.refundEligible,
+    cancelledBy: cancellation.cancelledBy,
     updatedAt: cancellation.now,
   };
 }

@@ -122,6 +122,7 @@ export interface Cancellation {
   bookingId: string;
   reason: string | null;
   refundEligible: boolean;
+  cancelledBy: "customer" | "studio";
   now: number;
 }
 
@@ -134,6 +135,7 @@ export function cancelConfirmedBookingStatement(db: Database, cancellation: Canc
       cancelledAt: cancellation.now,
       cancelReason: cancellation.reason,
       refundEligible: cancellation.refundEligible,
+      cancelledBy: cancellation.cancelledBy,
       updatedAt: cancellation.now,
     })
     .where(and(eq(bookings.id, cancellation.bookingId), eq(bookings.status, "confirmed")));

@@ -7,12 +7,14 @@ import {
 } from "../../http/openapi";
 import { idempotentJsonBody, v1Route } from "../../http/route";
 import { authOf } from "../../http/scopes";
+import { issueCancelToken } from "../../public/cancel-token";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
   BookingParamsSchema,
   BookingSchema,
   CancelBookingBodySchema,
   CreateBookingBodySchema,
+  CreatedBookingSchema,
   ListBookingsQuerySchema,
 } from "./bookings.schemas";
 import { cancelBooking, createBooking } from "./bookings.service";
@@ -33,17 +35,27 @@ export const bookingsRoutes = createRouter()
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
       },
-      responses: { 201: jsonContent(dataOf(BookingSchema), "The booking") },
+      responses: { 201: jsonContent(dataOf(CreatedBookingSchema), "The booking") },
     }),
     async (c) => {
+      const cancelToken = await issueCancelToken();
+      const now = Date.now();
       const booking = await createBooking(c.get("db"), {
         organizationId: authOf(c).organizationId,
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
         idempotency: c.get("idempotency"),
-        now: Date.now(),
+        now,
+        cancelToken,
+        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        origin: new URL(c.req.url).origin,
       });
-      return c.json({ data: booking }, 201);
+      // Only this execution's booking holds this token's hash (an earlier crashed one has its own).
+      const created = booking.created_at === new Date(now).toISOString();
+      return c.json(
+        { data: created ? { ...booking, cancel_token: cancelToken.token } : booking },
+        201,
+      );
     },
   )
   .openapi(
@@ -108,6 +120,7 @@ export const bookingsRoutes = createRouter()
         organizationId: authOf(c).organizationId,
         bookingId: c.req.valid("param").booking_id,
         reason: c.req.valid("json").reason ?? null,
+        cancelledBy: "studio",
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });

@@ -106,3 +106,11 @@ export const BookingParamsSchema = z.object({
 
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;
+
+export const CreatedBookingSchema = BookingSchema.extend({
+  cancel_token: z.string().optional().openapi({
+    example: "Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
+    description:
+      "Shown once (§17): the customer's secret for the manage page /book/manage/{booking_id}?token=… and POST /public/bookings/{id}/cancel; the confirmation email carries the same link. Only its SHA-256 is stored. Absent when the response comes from an earlier execution under the same Idempotency-Key.",
+  }),
+}).openapi("CreatedBooking");

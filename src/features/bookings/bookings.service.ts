@@ -18,6 +18,9 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
+import { addNotification } from "../../notifications/notification-statement";
+import { manageUrl } from "../../public/booking-page/manage-link";
+import { type CancelToken, issueCancelToken } from "../../public/cancel-token";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
@@ -47,8 +50,12 @@ export interface CreateBookingInput extends WriteRequest {
   organizationId: string;
   experienceId: string;
   body: CreateBookingBody;
-  /** Public bookings store the hash of their cancel token. */
-  cancelTokenHash?: string | null;
+  /** The customer's cancel token (§10, §17): only its hash is stored, the token goes in the mail. */
+  cancelToken?: CancelToken;
+  /** Encrypts the manage link kept with the pending notification (§17). */
+  encryptionKey?: string;
+  /** The Worker's public origin, for the manage link in the confirmation email (none without). */
+  origin?: string;
 }
 
 /** Quantity and contact rules that depend on the experience (§9). */
@@ -114,6 +121,7 @@ function newBookingOf(
   experience: ExperienceRow,
   session: SessionView,
   input: CreateBookingInput,
+  cancelTokenHash: string,
 ): NewBooking {
   const { body } = input;
   return {
@@ -131,7 +139,7 @@ function newBookingOf(
     price: priceSnapshot(experience.pricing, body.quantity),
     refundableHoursBefore:
       experience.schedulingRules.cancellation_policy.refundable_until_hours_before,
-    cancelTokenHash: input.cancelTokenHash ?? null,
+    cancelTokenHash,
     now: input.now,
   };
 }
@@ -153,7 +161,8 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const experience = await findExperienceById(db, input.organizationId, input.experienceId);
   if (!experience) throw new NotFoundError("Experience not found");
   const session = await admitBooking(db, input, experience);
-  const booking = newBookingOf(experience, session, input);
+  const cancelToken = input.cancelToken ?? (await issueCancelToken());
+  const booking = newBookingOf(experience, session, input, cancelToken.hash);
 
   const batch = new WriteBatch(db);
   batch.add(materializeSessionStatement(db, snapshotOf(session, input), booking.quantity));
@@ -161,7 +170,7 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
   const expected = expectedBookingRow(booking, session);
-  addEvent(
+  const eventId = addEvent(
     batch,
     input.organizationId,
     "booking.created",
@@ -172,6 +181,17 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
       consistentIf: bookingWrittenAs(expected),
     },
   );
+  await addNotification(batch, {
+    organizationId: input.organizationId,
+    bookingId: booking.id,
+    eventId,
+    kind: "booking_confirmed",
+    to: booking.contact.email,
+    notifyCustomers: experience.notifyCustomers,
+    manageUrl: input.origin ? manageUrl(input.origin, booking.id, cancelToken.token) : null,
+    encryptionKey: input.encryptionKey,
+    now: input.now,
+  });
   const committed = await batch.commit();
   if (committed.rowsChanged(inserted) === 0) throw await sessionFullError(db, session);
   return presentStoredBooking(db, input.organizationId, booking.id);
@@ -181,6 +201,8 @@ export interface CancelBookingInput extends WriteRequest {
   organizationId: string;
   bookingId: string;
   reason: string | null;
+  /** The API key's organization cancels as the studio; the token holder as the customer. */
+  cancelledBy: "customer" | "studio";
 }
 
 /** §9 cancel: frees the seats; refund_eligible when cancelled at or before refundable_until. */
@@ -198,6 +220,7 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
     bookingId: booking.id,
     reason: input.reason,
     refundEligible: input.now <= booking.refundableUntil,
+    cancelledBy: input.cancelledBy,
     now: input.now,
   };
   const cancelled = batch.track(cancelConfirmedBookingStatement(db, cancellation));
@@ -205,8 +228,27 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
   const happened = bookingCancelledAt(booking.id, input.now);
   recordIdempotencyKey(batch, input, outcome, happened);
   const object = presentBooking(cancelledBookingRow(booking, cancellation));
-  addEvent(batch, input.organizationId, "booking.cancelled", { object }, input.now, {
-    onlyIf: happened,
+  const eventId = addEvent(
+    batch,
+    input.organizationId,
+    "booking.cancelled",
+    { object },
+    input.now,
+    {
+      onlyIf: happened,
+    },
+  );
+  const experience = await findExperienceById(db, input.organizationId, booking.experienceId);
+  await addNotification(batch, {
+    organizationId: input.organizationId,
+    bookingId: booking.id,
+    eventId,
+    kind: "booking_cancelled",
+    to: booking.contact.email,
+    notifyCustomers: experience?.notifyCustomers ?? false,
+    manageUrl: null,
+    encryptionKey: undefined,
+    now: input.now,
   });
   const committed = await batch.commit();
   if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();

@@ -1,0 +1,29 @@
+import { z } from "@hono/zod-openapi";
+import { createRouter, jsonContent } from "../../http/openapi";
+import { v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
+import { BookingParamsSchema } from "../bookings/bookings.schemas";
+import { NotificationSchema } from "./notifications.schemas";
+import { listNotificationsOfBooking } from "./notifications.service";
+
+export const notificationsRoutes = createRouter().openapi(
+  v1Route("bookings:read", {
+    method: "get",
+    path: "/bookings/{booking_id}/notifications",
+    tags: ["Bookings"],
+    summary: "The customer emails of a booking",
+    description:
+      "Whether the customer was told (§17): one row per email, oldest first. A booking whose contact has no email, or whose experience has notify_customers false, has none.",
+    request: { params: BookingParamsSchema },
+    responses: {
+      200: jsonContent(z.object({ data: z.array(NotificationSchema) }), "The booking's emails"),
+    },
+  }),
+  async (c) => {
+    const data = await listNotificationsOfBooking(c.get("db"), {
+      organizationId: authOf(c).organizationId,
+      bookingId: c.req.valid("param").booking_id,
+    });
+    return c.json({ data }, 200);
+  },
+);

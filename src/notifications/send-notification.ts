@@ -1,0 +1,104 @@
+// §17: the Queue consumer's handler for one customer email. The booking is only read here: a
+// failed send changes the notification row and nothing else.
+
+import { createDb } from "../db/client";
+import { ACK, type MessageOutcome } from "../delivery/messages";
+import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
+import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
+import { decryptText } from "../lib/secret-box";
+import { type ComposedMail, composeMail } from "./mail-templates";
+import {
+  claimPendingNotification,
+  findMailContext,
+  findMemberEmail,
+  type MailContext,
+  markNotificationSent,
+  type NotificationRow,
+  recordNotificationError,
+} from "./notifications.repository";
+
+const CALENDAR_KINDS = new Set(["booking_confirmed", "booking_rescheduled", "booking_promoted"]);
+
+/** The booking's .ics (§13) for mails that put it in the customer's calendar. */
+async function calendarAttachment(
+  env: Env,
+  notification: NotificationRow,
+  manageUrl: string | null,
+) {
+  if (!manageUrl || !CALENDAR_KINDS.has(notification.kind)) return [];
+  const url = new URL(manageUrl);
+  const token = url.searchParams.get("token") ?? "";
+  const origin = { origin: url.origin, host: url.host };
+  const calendar = await buildPublicBookingCalendar(
+    createDb(env.DB),
+    notification.bookingId,
+    token,
+    origin,
+  );
+  return [
+    {
+      content: calendar.body,
+      filename: "booking.ics",
+      type: "text/calendar; charset=utf-8; method=PUBLISH",
+      disposition: "attachment" as const,
+    },
+  ];
+}
+
+function senderOf(env: Env, context: MailContext) {
+  return { name: context.organization.name, email: env.EMAIL_FROM };
+}
+
+async function replyToOf(context: MailContext, env: Env): Promise<string | undefined> {
+  const providerId = context.experience.providers[0];
+  if (!providerId) return undefined;
+  return (
+    (await findMemberEmail(createDb(env.DB), context.organization.id, providerId)) ?? undefined
+  );
+}
+
+async function send(env: Env, notification: NotificationRow, context: MailContext) {
+  const manageUrl = notification.manageTokenCiphertext
+    ? await decryptText(env.WEBHOOK_ENCRYPTION_KEY, notification.manageTokenCiphertext)
+    : null;
+  const mail: ComposedMail = composeMail({ ...context, kind: notification.kind, manageUrl });
+  const replyTo = await replyToOf(context, env);
+  await env.EMAIL.send({
+    to: notification.to,
+    from: senderOf(env, context),
+    ...(replyTo ? { replyTo } : {}),
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    attachments: await calendarAttachment(env, notification, manageUrl),
+  });
+}
+
+/** One attempt; a failure is retried on §12's schedule, the last one marks the mail failed. */
+export async function attemptNotification(
+  env: Env,
+  id: string,
+  now: number,
+): Promise<MessageOutcome> {
+  const db = createDb(env.DB);
+  const notification = await claimPendingNotification(db, id);
+  if (!notification) return ACK;
+  const context = await findMailContext(db, notification);
+  try {
+    if (!context) throw new Error("The booking no longer exists");
+    await send(env, notification, context);
+  } catch (err) {
+    const delay = nextRetryDelaySeconds(notification.attempts, null);
+    const message = err instanceof Error ? err.message : String(err);
+    await recordNotificationError(db, id, message, delay === null);
+    return delay === null ? ACK : { action: "retry", delaySeconds: delay };
+  }
+  await markNotificationSent(db, id, now);
+  return ACK;
+}
+
+/** A message that exhausted the Queue's own retries: the mail is given up. */
+export async function abandonNotification(env: Env, id: string) {
+  await recordNotificationError(createDb(env.DB), id, "Gave up after repeated failures", true);
+  return ACK;
+}
