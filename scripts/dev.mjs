@@ -10,6 +10,7 @@
 //    shown only if it fails; request log lines follow as they come).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { buildAssets } from "./build-assets.mjs";
 import { buildDemoSeed } from "./demo-seed.mjs";
@@ -75,6 +76,11 @@ const banner = `
     curl -X POST ${base}/v1/webhook-endpoints -H "X-API-KEY: ${apiKey}" \\
       -H "content-type: application/json" -d '{"url":"http://127.0.0.1:8788/hooks","events":["*"]}'
   (the response shows the endpoint's signing secret once; see README, "Webhooks").
+
+  Customer emails (booking with a contact email): the local EMAIL binding sends nothing; each
+  mail's text, HTML and .ics are written to files under
+    ${tmpdir()}/miniflare-*/files/email-{text,html,attachment}/
+  (see README, "Customer emails").
   (Ctrl-C stops the server. Request log lines appear below.)
 `;
 
