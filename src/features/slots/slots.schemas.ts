@@ -1,17 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
-import { isValidDate } from "../../scheduling/calendar-date";
-
-const LocalDateSchema = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidDate(v), {
-  message: "Use a calendar date YYYY-MM-DD",
-});
+import { CalendarDateSchema, IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
 
 export const SlotsQuerySchema = z.object({
-  from: LocalDateSchema.optional().openapi({
+  from: CalendarDateSchema.optional().openapi({
     description: "First local date (default: today in `timezone`)",
     example: "2026-12-01",
   }),
-  to: LocalDateSchema.optional().openapi({
+  to: CalendarDateSchema.optional().openapi({
     description: "Last local date, inclusive (default: from + 27 days; at most 92 dates in all)",
     example: "2026-12-28",
   }),
