@@ -1,6 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/bookings.schemas";
-import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
+import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import {
   createRouter,
   dataOf,
@@ -8,7 +8,6 @@ import {
   IdempotencyKeyHeaderSchema,
   jsonBodyOf,
   jsonContent,
-  listOf,
 } from "../http/openapi";
 import {
   PublicBookingParamsSchema,
@@ -59,10 +58,10 @@ export const publicRoutes = createRouter()
       security,
       summary: "Sessions of an active experience, with seats and bookability",
       description:
-        "Same query and slot shape as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema, query: SlotsQuerySchema },
+        "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
+      request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
       responses: {
-        200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
         ...errorResponses(400, 404, 429),
       },
     }),
@@ -70,7 +69,7 @@ export const publicRoutes = createRouter()
       const { id } = c.req.valid("param");
       const result = await listPublicSlots(c.get("db"), id, c.req.valid("query"), Date.now());
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.slots }, 200);
+      return c.json(result.page, 200);
     },
   )
   .openapi(

@@ -4,8 +4,7 @@ import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.re
 import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
 import type { ExperienceRow } from "../features/experiences/experiences.repository";
-import type { SlotsQuery } from "../features/slots/slots.schemas";
-import { listSlots } from "../features/slots/slots.service";
+import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
 import type { IdempotencyScope } from "../idempotency/d1-record";
 import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
@@ -51,12 +50,12 @@ export async function requireActiveExperience(
 export async function listPublicSlots(
   db: Database,
   experienceId: string,
-  query: SlotsQuery,
+  query: SlotPageQuery,
   now: number,
 ) {
   const record = await requireActiveExperience(db, experienceId);
-  const slots = await listSlots(db, record.experience, query, record.timezone, now);
-  return { slots, organizationId: record.experience.organizationId };
+  const page = await listSlotPage(db, record.experience, query, record.timezone, now);
+  return { page, organizationId: record.experience.organizationId };
 }
 
 export interface PublicBookingInput {

@@ -1,16 +1,10 @@
 import { createRoute } from "@hono/zod-openapi";
-import {
-  createRouter,
-  errorResponses,
-  jsonContent,
-  listOf,
-  V1_READ_ERRORS,
-} from "../../http/openapi";
+import { createRouter, errorResponses, jsonContent, V1_READ_ERRORS } from "../../http/openapi";
 import { authOf, requireScope } from "../../http/scopes";
 import { requireExperience } from "../experiences/experiences.service";
 import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
-import { SlotSchema, SlotsQuerySchema } from "./slots.schemas";
-import { listSlots } from "./slots.service";
+import { listSlotPage } from "./slot-page";
+import { SlotPageSchema, SlotsPageQuerySchema } from "./slots.schemas";
 
 export const slotsRoutes = createRouter().openapi(
   createRoute({
@@ -19,11 +13,11 @@ export const slotsRoutes = createRouter().openapi(
     tags: ["Slots"],
     summary: "List the experience's sessions in a date range, with seats and bookability",
     description:
-      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`.",
+      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`. At most `limit` (default and maximum 2000) slots per answer: when the range holds more, `next_cursor` continues after the last one.",
     middleware: [requireScope("experiences", "read")] as const,
-    request: { params: ExperienceParamsSchema, query: SlotsQuerySchema },
+    request: { params: ExperienceParamsSchema, query: SlotsPageQuerySchema },
     responses: {
-      200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+      200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
       ...errorResponses(...V1_READ_ERRORS),
     },
   }),
@@ -32,7 +26,7 @@ export const slotsRoutes = createRouter().openapi(
     const db = c.get("db");
     const experience = await requireExperience(db, auth.organizationId, c.req.valid("param").id);
     const query = c.req.valid("query");
-    const slots = await listSlots(db, experience, query, auth.organizationTimezone, Date.now());
-    return c.json({ data: slots }, 200);
+    const page = await listSlotPage(db, experience, query, auth.organizationTimezone, Date.now());
+    return c.json(page, 200);
   },
 );
