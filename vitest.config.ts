@@ -12,6 +12,8 @@ export default defineConfig(async () => {
           bindings: {
             ADMIN_TOKEN: "test-admin-token",
             TEST_MIGRATIONS: migrations,
+            FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+            FUZZ_SEED: process.env.FUZZ_SEED ?? "",
           },
         },
       }),
@@ -19,7 +21,8 @@ export default defineConfig(async () => {
     test: {
       include: ["test/**/*.test.ts"],
       // The browser test runs in Node with its own config (npm run test:e2e).
-      exclude: [...configDefaults.exclude, "test/e2e/**"],
+      // The contract test (Redocly lint) runs in Node too (npm run test:contract).
+      exclude: [...configDefaults.exclude, "test/e2e/**", "test/contract/**"],
       setupFiles: ["./test/setup.ts"],
       testTimeout: 30_000,
       hookTimeout: 30_000,

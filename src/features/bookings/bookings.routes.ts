@@ -61,6 +61,8 @@ export const bookingsRoutes = createRouter()
       path: "/bookings",
       tags,
       summary: "List bookings, newest first",
+      description:
+        "Bookings of the organization, newest first, paginated; filters `experience_id`, `session_id`, `status` (comma list) and `from`/`to` on the session start (a date is a whole day in the organization's zone; dates between 2000-01-01 and 2199-12-31).",
       middleware: [requireScope("bookings", "read")] as const,
       request: { query: ListBookingsQuerySchema },
       responses: {
@@ -85,6 +87,8 @@ export const bookingsRoutes = createRouter()
       path: "/bookings/{booking_id}",
       tags,
       summary: "Get a booking",
+      description:
+        "One booking of the organization, cancelled or not, with its price and refund snapshots. Unknown or foreign IDs are 404.",
       middleware: [requireScope("bookings", "read")] as const,
       request: { params: BookingParamsSchema },
       responses: {

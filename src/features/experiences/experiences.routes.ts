@@ -95,6 +95,8 @@ export const experiencesRoutes = createRouter()
       path: "/experiences/{id}",
       tags,
       summary: "Get an experience",
+      description:
+        "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
       middleware: [requireScope("experiences", "read")] as const,
       request: { params: ExperienceParamsSchema },
       responses: {

@@ -93,6 +93,8 @@ export const recurrencesRoutes = createRouter()
       path: "/experiences/{id}/recurrences/{rec_id}",
       tags,
       summary: "Get a recurrence",
+      description:
+        "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
       middleware: [requireScope("experiences", "read")] as const,
       request: { params: RecurrenceParamsSchema },
       responses: {

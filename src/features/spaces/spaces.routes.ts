@@ -31,6 +31,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces",
       tags,
       summary: "List spaces (GENERAL first)",
+      description:
+        "The organization's spaces: the organization-wide `GENERAL` space first, then the others in creation order. Not paginated.",
       middleware: [requireScope("spaces", "read")] as const,
       responses: {
         200: jsonContent(listOf(SpaceSchema), "The organization's spaces"),
@@ -48,6 +50,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces",
       tags,
       summary: "Create a space",
+      description:
+        "A new space of the organization (`name` 1–120 characters after trimming). Its members can provide the experiences of this space.",
       middleware: [requireScope("spaces", "write")] as const,
       request: { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(CreateSpaceBodySchema) },
       responses: {
@@ -74,6 +78,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces/{space_id}/members",
       tags,
       summary: "List a space's members",
+      description:
+        "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
       middleware: [requireScope("spaces", "read")] as const,
       request: { params: SpaceParamsSchema, query: ListMembersQuerySchema },
       responses: {
@@ -94,6 +100,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces/{space_id}/members",
       tags,
       summary: "Add a member to a space",
+      description:
+        "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
       middleware: [requireScope("spaces", "write")] as const,
       request: {
         params: SpaceParamsSchema,
