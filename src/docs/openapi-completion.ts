@@ -27,6 +27,7 @@ export const API_TAGS = [
     name: "Operator",
     description: "Bootstrap API guarded by ADMIN_TOKEN: organizations and API keys.",
   },
+  { name: "Operations", description: "Liveness and readiness probes, without authentication." },
 ];
 
 const HEADERS = {

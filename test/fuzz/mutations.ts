@@ -45,8 +45,11 @@ type Path = (string | number)[];
 /** Every path inside a JSON value (the value itself first). */
 function pathsOf(value: unknown, path: Path = [], into: Path[] = []): Path[] {
   into.push(path);
-  if (Array.isArray(value)) value.forEach((item, i) => pathsOf(item, [...path, i], into));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      pathsOf(item, [...path, i], into);
+    });
+  } else if (value && typeof value === "object") {
     for (const [key, item] of Object.entries(value)) pathsOf(item, [...path, key], into);
   }
   return into;
