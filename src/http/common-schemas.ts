@@ -3,6 +3,10 @@ import { isValidDate } from "../scheduling/calendar-date";
 import { BOUNDED_DATE_PATTERN, MAX_DATE, MIN_DATE } from "../scheduling/date-bounds";
 import { canonicalTimeZoneName, isValidTimeZone } from "../scheduling/time-zone";
 
+/** A path parameter holding an ID, documented with an example. */
+export const pathParam = (name: string, example: string) =>
+  z.string().openapi({ param: { name, in: "path" }, example });
+
 /** A name field: trimmed, then 1–max characters. */
 export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
 

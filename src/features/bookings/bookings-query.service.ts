@@ -1,9 +1,9 @@
 import type { Database } from "../../db/client";
 import { NotFoundError } from "../../errors";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { addDays } from "../../scheduling/calendar-date";
 import { startOfLocalDay } from "../../scheduling/time-zone";
-import { presentBooking } from "./booking-presenter";
+import { presentBooking } from "./bookings.presenter";
 import { findBookingById, listBookingsByOrganization } from "./bookings.repository";
 import type { ListBookingsQuery } from "./bookings.schemas";
 

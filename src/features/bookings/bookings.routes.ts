@@ -1,17 +1,13 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
-  errorResponses,
   IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
   jsonContent,
   pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
 } from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
-import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
+import { idempotentJsonBody, v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
+import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
   BookingParamsSchema,
   BookingSchema,
@@ -26,49 +22,40 @@ const tags = ["Bookings"];
 
 export const bookingsRoutes = createRouter()
   .openapi(
-    createRoute({
+    v1Route("bookings:write", {
       method: "post",
       path: "/experiences/{id}/bookings",
       tags,
       summary: "Book seats in a session",
       description:
         "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold.",
-      middleware: [requireScope("bookings", "write")] as const,
       request: {
         params: ExperienceParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateBookingBodySchema),
+        ...idempotentJsonBody(CreateBookingBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(BookingSchema), "The booking"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 201: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
-      const { booking, status } = await createBooking(c.get("db"), {
+      const booking = await createBooking(c.get("db"), {
         organizationId: authOf(c).organizationId,
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });
-      return c.json({ data: booking }, status as 201);
+      return c.json({ data: booking }, 201);
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:read", {
       method: "get",
       path: "/bookings",
       tags,
       summary: "List bookings, newest first",
       description:
         "Bookings of the organization, newest first, paginated; filters `experience_id`, `session_id`, `status` (comma list) and `from`/`to` on the session start (a date is a whole day in the organization's zone; dates between 2000-01-01 and 2199-12-31).",
-      middleware: [requireScope("bookings", "read")] as const,
       request: { query: ListBookingsQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(BookingSchema), "Bookings, newest first"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(pageOf(BookingSchema), "Bookings, newest first") },
     }),
     async (c) => {
       const auth = authOf(c);
@@ -82,19 +69,15 @@ export const bookingsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:read", {
       method: "get",
       path: "/bookings/{booking_id}",
       tags,
       summary: "Get a booking",
       description:
         "One booking of the organization, cancelled or not, with its price and refund snapshots. Unknown or foreign IDs are 404.",
-      middleware: [requireScope("bookings", "read")] as const,
       request: { params: BookingParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The booking"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -107,14 +90,13 @@ export const bookingsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:write", {
       method: "post",
       path: "/bookings/{booking_id}/cancel",
       tags,
       summary: "Cancel a booking and free its seats",
       description:
         "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional.",
-      middleware: [requireScope("bookings", "write")] as const,
       request: {
         params: BookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
@@ -123,19 +105,16 @@ export const bookingsRoutes = createRouter()
           required: false,
         },
       },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
     }),
     async (c) => {
-      const { booking, status } = await cancelBooking(c.get("db"), {
+      const booking = await cancelBooking(c.get("db"), {
         organizationId: authOf(c).organizationId,
         bookingId: c.req.valid("param").booking_id,
         reason: c.req.valid("json").reason ?? null,
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });
-      return c.json({ data: booking }, status as 200);
+      return c.json({ data: booking }, 200);
     },
   );

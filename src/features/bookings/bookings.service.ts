@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import {
   BookingNotCancellableError,
   ExperienceInactiveError,
@@ -10,29 +11,39 @@ import {
   SessionUnavailableError,
   ValidationError,
 } from "../../errors";
-import { findOriginalResourceId, type IdempotencyScope } from "../../idempotency/d1-record";
+import {
+  findOriginalResourceId,
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
-import { resolveSession, type SessionView } from "../sessions/session-catalog";
 import { sumConfirmedSeatsBySession } from "../sessions/sessions.repository";
-import { presentBooking, priceSnapshot } from "./booking-presenter";
+import { resolveSession, type SessionView } from "../sessions/sessions.service";
+import { priceSnapshot } from "./booking-price";
+import { presentBooking } from "./bookings.presenter";
 import {
-  BOOKING_CANCELLED,
-  BOOKING_CREATED,
-  cancelConfirmedBooking,
+  bookingCancelledAt,
+  bookingExists,
+  cancelConfirmedBookingStatement,
   findBookingById,
   insertBookingIfSeatsLeft,
+  materializeSessionStatement,
+  type NewBooking,
+  type SessionSnapshot,
 } from "./bookings.repository";
 import type { CreateBookingBody } from "./bookings.schemas";
 
-export interface CreateBookingInput {
+/** Resource types of the Idempotency-Key rows: a create's key must not replay as a cancel. */
+const BOOKING = "booking";
+const BOOKING_CANCELLATION = "booking_cancellation";
+
+export interface CreateBookingInput extends WriteRequest {
   organizationId: string;
   experienceId: string;
   body: CreateBookingBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
   /** Public bookings store the hash of their cancel token. */
   cancelTokenHash?: string | null;
 }
@@ -80,101 +91,104 @@ async function presentStoredBooking(db: Database, organizationId: string, bookin
   return presentBooking(row);
 }
 
-export async function createBooking(db: Database, input: CreateBookingInput) {
-  const { resourceType, statusCode } = BOOKING_CREATED;
-  const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
-  if (originalId) {
-    return {
-      booking: await presentStoredBooking(db, input.organizationId, originalId),
-      status: statusCode,
-    };
-  }
-  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  const session = await admitBooking(db, input, experience);
-
-  const bookingId = newId("bkg");
-  const { body } = input;
-  const created = await insertBookingIfSeatsLeft(
-    db,
-    {
-      id: session.sessionId,
-      organizationId: input.organizationId,
-      experienceId: experience.id,
-      recurrenceId: session.recurrenceId,
-      startAt: session.startMs,
-      endAt: session.endMs,
-      timezone: session.timezone,
-      localStart: session.localStart,
-      capacity: session.capacity,
-      providerId: session.providerId,
-      createdAt: input.now,
-    },
-    {
-      id: bookingId,
-      organizationId: input.organizationId,
-      experienceId: experience.id,
-      quantity: body.quantity,
-      contact: {
-        name: body.contact.name,
-        email: body.contact.email ?? null,
-        phone: body.contact.phone ?? null,
-      },
-      notes: body.notes ?? null,
-      price: priceSnapshot(experience.pricing, body.quantity),
-      refundableHoursBefore:
-        experience.schedulingRules.cancellation_policy.refundable_until_hours_before,
-      cancelTokenHash: input.cancelTokenHash ?? null,
-      now: input.now,
-    },
-    input.idempotency,
-  );
-  if (!created) {
-    const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
-    const taken = seats.get(session.sessionId) ?? 0;
-    throw new SessionFullError(Math.max(0, session.capacity - taken));
-  }
+function snapshotOf(session: SessionView, input: CreateBookingInput): SessionSnapshot {
   return {
-    booking: await presentStoredBooking(db, input.organizationId, bookingId),
-    status: BOOKING_CREATED.statusCode,
+    id: session.sessionId,
+    organizationId: input.organizationId,
+    experienceId: input.experienceId,
+    recurrenceId: session.recurrenceId,
+    startAt: session.startMs,
+    endAt: session.endMs,
+    timezone: session.timezone,
+    localStart: session.localStart,
+    capacity: session.capacity,
+    providerId: session.providerId,
+    createdAt: input.now,
   };
 }
 
-export interface CancelBookingInput {
+function newBookingOf(
+  experience: ExperienceRow,
+  session: SessionView,
+  input: CreateBookingInput,
+): NewBooking {
+  const { body } = input;
+  return {
+    id: newId("bkg"),
+    organizationId: input.organizationId,
+    experienceId: experience.id,
+    sessionId: session.sessionId,
+    quantity: body.quantity,
+    contact: {
+      name: body.contact.name,
+      email: body.contact.email ?? null,
+      phone: body.contact.phone ?? null,
+    },
+    notes: body.notes ?? null,
+    price: priceSnapshot(experience.pricing, body.quantity),
+    refundableHoursBefore:
+      experience.schedulingRules.cancellation_policy.refundable_until_hours_before,
+    cancelTokenHash: input.cancelTokenHash ?? null,
+    now: input.now,
+  };
+}
+
+async function sessionFullError(db: Database, session: SessionView) {
+  const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
+  const taken = seats.get(session.sessionId) ?? 0;
+  return new SessionFullError(Math.max(0, session.capacity - taken));
+}
+
+/**
+ * §9 create in one atomic batch: the snapshot (if new), the seat-guarded booking, and the
+ * Idempotency-Key row only if the booking was inserted.
+ */
+export async function createBooking(db: Database, input: CreateBookingInput) {
+  const originalId = await findOriginalResourceId(db, input, BOOKING);
+  if (originalId) return presentStoredBooking(db, input.organizationId, originalId);
+
+  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
+  if (!experience) throw new NotFoundError("Experience not found");
+  const session = await admitBooking(db, input, experience);
+  const booking = newBookingOf(experience, session, input);
+
+  const batch = new WriteBatch(db);
+  batch.add(materializeSessionStatement(db, snapshotOf(session, input), booking.quantity));
+  const inserted = batch.track(insertBookingIfSeatsLeft(db, booking));
+  const outcome = { resourceType: BOOKING, resourceId: booking.id };
+  recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
+  const committed = await batch.commit();
+  if (committed.rowsChanged(inserted) === 0) throw await sessionFullError(db, session);
+  return presentStoredBooking(db, input.organizationId, booking.id);
+}
+
+export interface CancelBookingInput extends WriteRequest {
   organizationId: string;
   bookingId: string;
   reason: string | null;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
 /** §9 cancel: frees the seats; refund_eligible when cancelled at or before refundable_until. */
 export async function cancelBooking(db: Database, input: CancelBookingInput) {
-  const { resourceType, statusCode } = BOOKING_CANCELLED;
-  const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
-  if (originalId) {
-    return {
-      booking: await presentStoredBooking(db, input.organizationId, originalId),
-      status: statusCode,
-    };
-  }
+  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
+  if (originalId) return presentStoredBooking(db, input.organizationId, originalId);
+
   const booking = await findBookingById(db, input.organizationId, input.bookingId);
   if (!booking) throw new NotFoundError("Booking not found");
   if (booking.status === "cancelled") throw new BookingNotCancellableError();
   if (booking.startAt <= input.now) throw new SessionStartedError();
-  const cancelled = await cancelConfirmedBooking(
-    db,
-    {
-      bookingId: booking.id,
-      reason: input.reason,
-      refundEligible: input.now <= booking.refundableUntil,
-      now: input.now,
-    },
-    input.idempotency,
-  );
-  if (!cancelled) throw new BookingNotCancellableError();
-  return {
-    booking: await presentStoredBooking(db, input.organizationId, booking.id),
-    status: BOOKING_CANCELLED.statusCode,
+
+  const batch = new WriteBatch(db);
+  const cancellation = {
+    bookingId: booking.id,
+    reason: input.reason,
+    refundEligible: input.now <= booking.refundableUntil,
+    now: input.now,
   };
+  const cancelled = batch.track(cancelConfirmedBookingStatement(db, cancellation));
+  const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
+  recordIdempotencyKey(batch, input, outcome, bookingCancelledAt(booking.id, input.now));
+  const committed = await batch.commit();
+  if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();
+  return presentStoredBooking(db, input.organizationId, booking.id);
 }

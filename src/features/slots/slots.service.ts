@@ -5,7 +5,7 @@ import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
 import { DATE_BOUNDS_MESSAGE, MAX_DATE } from "../../scheduling/date-bounds";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { listSessionsInWindow } from "../sessions/session-catalog";
+import { listSessionsInWindow } from "../sessions/sessions.service";
 import { unbookableReason } from "./slot-availability";
 import type { SlotsQuery } from "./slots.schemas";
 
