@@ -6,6 +6,7 @@ import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs
 import { buildOpenApiDocument, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calendar.routes";
 import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
@@ -56,8 +57,10 @@ export function createApp() {
   app.route("/v1", bookingsRoutes);
   app.route("/v1", webhooksRoutes);
   app.route("/v1", eventsRoutes);
+  app.route("/v1", calendarRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
+  app.route("/public", calendarPublicRoutes);
   app.route("/book", bookingPageRoutes);
   app.route("/book", manageRoutes);
 
