@@ -20,6 +20,15 @@ export const API_TAGS = [
   },
   { name: "Bookings", description: "Seats booked in sessions, and their cancellation." },
   {
+    name: "Webhooks",
+    description: "Signed webhook endpoints, their secrets and their delivery logs (§12).",
+  },
+  { name: "Events", description: "The event log every change writes, kept 30 days, redelivery." },
+  {
+    name: "Calendar feeds",
+    description: "iCalendar (RFC 5545) feeds: experiences, bookings, and a provider's sessions.",
+  },
+  {
     name: "Public",
     description: "Booking without an API key: experience, slots, booking, cancel, booking page.",
   },
@@ -54,7 +63,7 @@ const INTERNAL_ERROR = {
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 const pascal = (segment: string) =>
   segment
-    .split(/[-_]/)
+    .split(/[^A-Za-z0-9]+/)
     .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join("");
 const singular = (segment: string) => segment.replace(/s$/, "");
@@ -85,6 +94,17 @@ export function deriveOperationId(method: string, path: string): string {
   return `${verb}${audience}${name}`;
 }
 
+/** The derived id, or (when two paths derive the same) one spelled from every literal segment. */
+function uniqueOperationId(used: Set<string>, method: string, path: string): string {
+  const derived = deriveOperationId(method, path);
+  if (!used.has(derived)) return derived;
+  const literals = path.split("/").filter((s) => s && !s.startsWith("{"));
+  const spelled = `${method}${literals.map(pascal).join("")}`;
+  let id = spelled;
+  for (let n = 2; used.has(id); n++) id = `${spelled}${n}`;
+  return id;
+}
+
 function completeResponses(operation: Operation) {
   operation.responses["500"] ??= structuredClone(INTERNAL_ERROR);
   const idempotent = operation.parameters?.some(
@@ -111,9 +131,11 @@ export function completeDocument<T extends object>(generated: T): T {
   };
   document.tags = API_TAGS;
   document.components = { ...document.components, headers: HEADERS };
+  const used = new Set<string>();
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const [method, operation] of Object.entries(item)) {
-      operation.operationId ??= deriveOperationId(method, path);
+      operation.operationId ??= uniqueOperationId(used, method, path);
+      used.add(operation.operationId);
       completeResponses(operation);
     }
   }
