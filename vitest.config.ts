@@ -42,6 +42,9 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: "test-admin-token",
                   WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
                   TEST_MIGRATIONS: migrations,
+                  // Cases and seed of the OpenAPI fuzz test (npm run fuzz raises the cases).
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+                  FUZZ_SEED: process.env.FUZZ_SEED ?? "",
                 },
                 // What the real EMAIL binding wrote (test/helpers/sent-mail-files.ts).
                 serviceBindings: { SENT_MAIL: sentMailFiles },
@@ -52,7 +55,8 @@ export default defineConfig(async () => {
             ...common,
             name: "workers",
             include: ["test/**/*.test.ts"],
-            exclude: [...configDefaults.exclude, "test/e2e/**", UNIT_TESTS],
+            // The contract test (Redocly lint) runs in Node: npm run test:contract.
+            exclude: [...configDefaults.exclude, "test/e2e/**", "test/contract/**", UNIT_TESTS],
             setupFiles: ["./test/setup.ts"],
           },
         },

@@ -10,8 +10,8 @@
 //    shown only if it fails; request log lines follow as they come).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { tmpdir } from "node:os";
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { buildAssets } from "./build-assets.mjs";
 import { buildDemoSeed } from "./demo-seed.mjs";
 

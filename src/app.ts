@@ -3,7 +3,7 @@ import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
-import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
+import { buildOpenApiDocument, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
 import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calendar.routes";
@@ -69,7 +69,7 @@ export function createApp() {
   app.route("/", healthRoutes);
   registerOpenApiDocument(app);
   app.get("/docs", (c) => {
-    const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });
+    const document = buildOpenApiDocument(app);
     return c.html(
       renderDocsPage(summarizeOperations((document.paths ?? {}) as unknown as OperationPaths)),
     );

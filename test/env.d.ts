@@ -5,6 +5,9 @@ declare global {
     interface Env {
       TEST_MIGRATIONS: D1Migration[];
       SENT_MAIL: Fetcher;
+      /** Cases of the OpenAPI fuzz test (npm run fuzz raises it) and its seed. */
+      FUZZ_RUNS: string;
+      FUZZ_SEED: string;
     }
   }
 }

@@ -11,7 +11,7 @@ import { describeTemplateSeries, type TemplateSeries } from "../../scheduling/ic
 import { parseSessionId } from "../../scheduling/session-id";
 import type { RecurrenceRule } from "../../scheduling/types";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { toRecurrenceRule } from "../recurrences/recurrence-model";
+import { toRecurrenceRule } from "../recurrences/recurrence-schedule";
 import {
   listLiveRecurrencesByExperience,
   type RecurrenceRow,

@@ -2,12 +2,13 @@
 // The token is shown once and stored as its SHA-256; a new one replaces the old.
 
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError } from "../../errors";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { sha256Hex } from "../../lib/crypto";
 import { randomBase62 } from "../../lib/ids";
 import { toIso } from "../../lib/time";
@@ -49,12 +50,10 @@ async function requireMemberOfSpace(
   return member;
 }
 
-export interface CreateFeedInput {
+export interface CreateFeedInput extends WriteRequest {
   organizationId: string;
   spaceId: string;
   memberId: string;
-  now: number;
-  idempotency: IdempotencyScope | undefined;
 }
 
 /**
@@ -63,17 +62,17 @@ export interface CreateFeedInput {
  * same single feed row instead of recording the key twice.
  */
 export async function createCalendarFeed(db: Database, input: CreateFeedInput) {
-  const { organizationId, memberId, now, idempotency } = input;
+  const { organizationId, memberId, now } = input;
   await requireMemberOfSpace(db, organizationId, input.spaceId, memberId);
-  const original = await findOriginalResourceId(db, idempotency, RESOURCE_TYPE, now);
+  const original = await findOriginalResourceId(db, input, RESOURCE_TYPE);
   const token = randomBase62(TOKEN_LENGTH);
   const row = { memberId, organizationId, tokenHash: await sha256Hex(token), createdAt: now };
-  const upsert = upsertCalendarFeedStatement(db, row);
-  if (original) await db.batch([upsert]);
-  else {
-    const outcome = { resourceType: RESOURCE_TYPE, resourceId: memberId, statusCode: 201 };
-    await batchWithIdempotentOutcome(db, [upsert], idempotency, outcome, now);
+  const batch = new WriteBatch(db);
+  batch.add(upsertCalendarFeedStatement(db, row));
+  if (!original) {
+    recordIdempotencyKey(batch, input, { resourceType: RESOURCE_TYPE, resourceId: memberId });
   }
+  await batch.commit();
   return { url: feedPath(token), created_at: toIso(now) };
 }
 
