@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { matchesIfNoneMatch } from "../../http/etag";
 import type { FeedOrigin } from "./calendar-presenter";
 import type { RenderedCalendar } from "./rendered-calendar";
 
@@ -7,13 +8,6 @@ export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";
 export function originOf(c: Context): FeedOrigin {
   const url = new URL(c.req.url);
   return { origin: url.origin, host: url.host };
-}
-
-/** Whether If-None-Match names this ETag (a list, weak forms and `*` included, RFC 9110). */
-function matchesIfNoneMatch(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  if (header.trim() === "*") return true;
-  return header.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
 /** The calendar with its ETag and Cache-Control, or an empty 304 when the client has it. */

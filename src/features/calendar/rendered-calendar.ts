@@ -1,4 +1,4 @@
-import { sha256Hex } from "../../lib/crypto";
+import { strongEtagOf } from "../../http/etag";
 import { type CalendarDocument, writeCalendar } from "../../scheduling/ical/calendar-document";
 import type { ZoneCoverage } from "../../scheduling/ical/vtimezone";
 
@@ -10,7 +10,7 @@ export interface RenderedCalendar {
 
 export async function renderCalendar(document: CalendarDocument): Promise<RenderedCalendar> {
   const body = writeCalendar(document);
-  return { body, etag: `"${(await sha256Hex(body)).slice(0, 32)}"` };
+  return { body, etag: await strongEtagOf(body) };
 }
 
 /** Series that never end are given time-zone transitions up to this many years ahead. */
