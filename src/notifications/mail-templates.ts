@@ -17,28 +17,41 @@ export interface MailFacts extends MailContext {
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
-/** "Tuesday, 1 December 2026, 18:30–19:30 (Europe/Berlin, GMT+01:00)": the zone is named. */
-export function formatSessionTime(startMs: number, endMs: number, timezone: string): string {
-  const date = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
+const dateOf = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
-  }).format(startMs);
-  const time = (ms: number) =>
-    new Intl.DateTimeFormat("en-GB", {
-      timeZone: timezone,
-      hour: "2-digit",
-      minute: "2-digit",
-    }).format(ms);
-  const offset = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    timeZoneName: "longOffset",
-  })
-    .formatToParts(startMs)
-    .find((part) => part.type === "timeZoneName")?.value;
-  return `${date}, ${time(startMs)}–${time(endMs)} (${timezone}, ${offset ?? "GMT"})`;
+  }).format(ms);
+
+const clockOf = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit" }).format(ms);
+
+/** "GMT+05:30", "GMT+00:00": the offset in force at that instant. */
+const offsetOf = (ms: number, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, timeZoneName: "longOffset" })
+    .formatToParts(ms)
+    .find((part) => part.type === "timeZoneName")
+    ?.value.replace(/^GMT$/, "GMT+00:00") ?? "GMT+00:00";
+
+/** "Tuesday, 1 December 2026, 18:00 (Europe/Berlin, GMT+01:00)": the zone and offset named. */
+export function formatInstant(ms: number, timeZone: string): string {
+  return `${dateOf(ms, timeZone)}, ${clockOf(ms, timeZone)} (${timeZone}, ${offsetOf(ms, timeZone)})`;
+}
+
+/**
+ * "Tuesday, 1 December 2026, 18:30–19:30 (Europe/Berlin, GMT+01:00)". A session across a DST
+ * change names both offsets ("01:30 GMT+01:00–03:30 GMT+02:00"), so neither end is misread.
+ */
+export function formatSessionTime(startMs: number, endMs: number, timeZone: string): string {
+  const [startOffset, endOffset] = [offsetOf(startMs, timeZone), offsetOf(endMs, timeZone)];
+  const range =
+    startOffset === endOffset
+      ? `${clockOf(startMs, timeZone)}–${clockOf(endMs, timeZone)} (${timeZone}, ${startOffset})`
+      : `${clockOf(startMs, timeZone)} ${startOffset}–${clockOf(endMs, timeZone)} ${endOffset} (${timeZone})`;
+  return `${dateOf(startMs, timeZone)}, ${range}`;
 }
 
 function priceLine(facts: MailFacts): string {
@@ -57,19 +70,23 @@ function locationLine(facts: MailFacts): string | null {
 
 function confirmationLines(facts: MailFacts): string[] {
   const { booking } = facts;
-  const refundable = formatSessionTime(
-    booking.refundableUntil,
-    booking.refundableUntil,
-    booking.timezone,
-  );
   return [
     `Experience: ${facts.experience.name}`,
+    `Booking: ${booking.id}`,
     `When: ${formatSessionTime(booking.startAt, booking.endAt, booking.timezone)}`,
     `Seats: ${booking.quantity}`,
     `Total: ${priceLine(facts)}`,
     ...(locationLine(facts) ? [`Where: ${locationLine(facts)}`] : []),
-    `Cancellation: free cancellation with a refund until ${refundable.replace(/–\d\d:\d\d/, "")}.`,
+    cancellationPolicyLine(facts),
   ];
+}
+
+/** Booked after refundable_until, the customer must not read that a refund is still possible. */
+function cancellationPolicyLine({ booking }: MailFacts): string {
+  const until = formatInstant(booking.refundableUntil, booking.timezone);
+  return booking.createdAt <= booking.refundableUntil
+    ? `Cancellation: free cancellation with a refund until ${until}.`
+    : `Cancellation: no refund (the refund deadline, ${until}, had passed when you booked).`;
 }
 
 function cancellationLines(facts: MailFacts): string[] {
@@ -80,6 +97,7 @@ function cancellationLines(facts: MailFacts): string[] {
       : `${facts.organization.name} cancelled this booking${booking.cancelReason ? `: ${booking.cancelReason}` : "."}`;
   return [
     `Experience: ${facts.experience.name}`,
+    `Booking: ${booking.id}`,
     `When: ${formatSessionTime(booking.startAt, booking.endAt, booking.timezone)}`,
     `Seats: ${booking.quantity}`,
     who,

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { bookings, experiences, organizations } from "../db/schema";
+import { bookings, experiences, notifications, organizations } from "../db/schema";
 
 /** An experience of any organization (public routes have no API key), with its org's zone. */
 export async function findExperienceWithTimezone(db: Database, experienceId: string) {
@@ -13,7 +13,28 @@ export async function findExperienceWithTimezone(db: Database, experienceId: str
   return row;
 }
 
-/** A re-executed public booking issues a fresh cancel token: the first one was never delivered. */
-export async function replaceCancelTokenHash(db: Database, bookingId: string, hash: string) {
-  await db.update(bookings).set({ cancelTokenHash: hash }).where(eq(bookings.id, bookingId));
+/**
+ * A re-executed public booking issues a fresh cancel token: the first one was never delivered.
+ * Its confirmation email, not sent yet, must carry the fresh manage link (or none) rather than
+ * the first token's, which stops working here; one batch, so both change or neither.
+ */
+export async function replaceCancelToken(
+  db: Database,
+  bookingId: string,
+  hash: string,
+  manageLinkCiphertext: string | null,
+) {
+  await db.batch([
+    db.update(bookings).set({ cancelTokenHash: hash }).where(eq(bookings.id, bookingId)),
+    db
+      .update(notifications)
+      .set({ manageTokenCiphertext: manageLinkCiphertext })
+      .where(
+        and(
+          eq(notifications.bookingId, bookingId),
+          eq(notifications.kind, "booking_confirmed"),
+          eq(notifications.status, "pending"),
+        ),
+      ),
+  ]);
 }

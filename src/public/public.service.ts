@@ -5,10 +5,12 @@ import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
 import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
 import type { WriteRequest } from "../idempotency/idempotent-write";
+import { encryptText } from "../lib/secret-box";
 import { toIso } from "../lib/time";
+import { manageUrl } from "./booking-page/manage-link";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
 import type { PublicExperienceRecord } from "./public.presenter";
-import { findExperienceWithTimezone, replaceCancelTokenHash } from "./public.repository";
+import { findExperienceWithTimezone, replaceCancelToken } from "./public.repository";
 
 /** An active experience with its organization's zone; inactive ones are hidden like unknown IDs. */
 export async function findActiveExperience(
@@ -70,7 +72,10 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   // A booking created by an earlier execution under the same Idempotency-Key (§7 crash safety)
   // carries that execution's token, which never reached the caller: issue this one instead.
   if (booking.created_at !== toIso(input.now)) {
-    await replaceCancelTokenHash(db, booking.id, cancel.hash);
+    const link = input.encryptionKey
+      ? await encryptText(input.encryptionKey, manageUrl(input.origin, booking.id, cancel.token))
+      : null;
+    await replaceCancelToken(db, booking.id, cancel.hash, link);
   }
   return { booking: { ...booking, cancel_token: cancel.token }, organizationId };
 }

@@ -2,6 +2,7 @@ import { createExecutionContext, createMessageBatch, getQueueResult } from "clou
 import { env } from "cloudflare:workers";
 import { vi } from "vitest";
 import { createDb } from "../../src/db/client";
+import type { QueueMessage } from "../../src/delivery/messages";
 import { sendTestEvent } from "../../src/features/webhooks/webhook-test-event";
 import worker from "../../src/index";
 
@@ -14,13 +15,32 @@ let messageCounter = 0;
  * and the retries with the delay each asked for (the pool's own result omits delays).
  */
 export async function consumeDeliveries(deliveryIds: string[], queue = DELIVERY_QUEUE) {
+  return consumeMessages(
+    deliveryIds.map((id) => ({ kind: "webhook_delivery", delivery_id: id })),
+    queue,
+  );
+}
+
+/** The same for §17 customer emails; `workerEnv` lets a test run the consumer misconfigured. */
+export async function consumeNotifications(
+  notificationIds: string[],
+  { queue = DELIVERY_QUEUE, workerEnv = env }: { queue?: string; workerEnv?: Env } = {},
+) {
+  return consumeMessages(
+    notificationIds.map((id) => ({ kind: "customer_email", notification_id: id })),
+    queue,
+    workerEnv,
+  );
+}
+
+async function consumeMessages(bodies: QueueMessage[], queue: string, workerEnv: Env = env) {
   const batch = createMessageBatch(
     queue,
-    deliveryIds.map((id) => ({
+    bodies.map((body) => ({
       id: `msg-${messageCounter++}`,
       timestamp: new Date(),
       attempts: 1,
-      body: { kind: "webhook_delivery", delivery_id: id },
+      body,
     })),
   );
   const retries: Array<{ id: string; delaySeconds: number | undefined }> = [];
@@ -32,7 +52,7 @@ export async function consumeDeliveries(deliveryIds: string[], queue = DELIVERY_
     });
   }
   const ctx = createExecutionContext();
-  await worker.queue(batch, env);
+  await worker.queue(batch, workerEnv);
   const result = await getQueueResult(batch, ctx);
   return { acked: result.explicitAcks, retries, delays: retries.map((r) => r.delaySeconds) };
 }

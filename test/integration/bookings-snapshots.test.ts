@@ -39,7 +39,13 @@ async function setup() {
     experience: { providers: [firstProvider] },
   });
   const sessionId = futureSessionId(created.recurrenceId, 3);
-  const booking = await bookOk(key, created.experienceId, bookingBody(sessionId, { quantity: 2 }));
+  // cancel_token is shown once, in the 201 only (§17): every later read is the booking without it.
+  const { cancel_token: cancelToken, ...booking } = await bookOk(
+    key,
+    created.experienceId,
+    bookingBody(sessionId, { quantity: 2 }),
+  );
+  expect(cancelToken).toEqual(expect.any(String));
   const slotsOn = (date: string, includeUnbookable = true) =>
     slotsOf(key, created.experienceId, {
       from: date,

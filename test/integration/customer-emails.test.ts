@@ -1,6 +1,7 @@
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, callJson, readJson } from "../helpers/http";
+import { notificationsOf, sentMentioning, settled } from "../helpers/mail";
 import { bookOk, cancelOk, createBookableExperience, futureSessionId } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
 
@@ -9,40 +10,7 @@ beforeAll(async () => {
   ({ key } = await createTenant("Asia/Kolkata"));
 });
 
-interface SentFiles {
-  text: string[];
-  html: string[];
-  attachment: string[];
-}
-
-/** What the real EMAIL binding wrote for mails mentioning `needle` (test/helpers/sent-mail-files.ts). */
-async function sentMentioning(needle: string): Promise<SentFiles> {
-  const res = await env.SENT_MAIL.fetch(`http://mail/?contains=${encodeURIComponent(needle)}`);
-  return res.json();
-}
-
-async function notificationsOf(bookingId: string) {
-  const res = await callJson("GET", `/v1/bookings/${bookingId}/notifications`, { key });
-  expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body.data as Array<Record<string, unknown>>;
-}
-
-/**
- * The real Queue delivers the mail after the request; waits (reading D1, so the API key's rate
- * limit is not spent) until nothing is pending, then answers through the API.
- */
-async function settled(bookingId: string) {
-  for (let i = 0; i < 100; i++) {
-    const pending = await env.DB.prepare(
-      "SELECT count(*) AS n FROM notifications WHERE booking_id = ? AND status = 'pending'",
-    )
-      .bind(bookingId)
-      .first<{ n: number }>();
-    if (pending?.n === 0) return notificationsOf(bookingId);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error("Notification still pending");
-}
+const ISO_MS_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 async function bookable(extra: Record<string, unknown> = {}) {
   return createBookableExperience({
@@ -58,33 +26,67 @@ async function bookWithEmail(email: string | null, extra: Record<string, unknown
   return bookOk(key, experienceId, { session_id: futureSessionId(recurrenceId), contact });
 }
 
+/** The one plain-text mail of this kind the binding received for the booking. */
+async function onlyTextMail(bookingId: string, heading: string) {
+  const texts = (await sentMentioning(bookingId)).text.filter((t) => t.startsWith(heading));
+  expect(texts).toHaveLength(1);
+  return texts[0] ?? "";
+}
+
 describe("customer emails (§17)", () => {
   it("sends exactly one booking_confirmed naming the zone, with a working manage link and the .ics", async () => {
     const booking = await bookWithEmail("jo@example.com");
     expect(booking.cancel_token).toEqual(expect.any(String));
-    const rows = await settled(booking.id);
+    const rows = await settled(key, booking.id);
     expect(rows).toEqual([
-      expect.objectContaining({
+      {
+        id: expect.stringMatching(/^ntf_[0-9A-Za-z]{16,}$/),
         kind: "booking_confirmed",
         to: "jo@example.com",
         status: "sent",
         attempts: 1,
-      }),
+        last_error: null,
+        sent_at: expect.stringMatching(ISO_MS_UTC),
+        created_at: booking.created_at,
+      },
     ]);
     const sent = await sentMentioning(booking.id);
     expect(sent.text).toHaveLength(1);
+    expect(sent.html).toHaveLength(1);
     const text = sent.text[0] ?? "";
+    // 07:00 in Kolkata, the session's zone, with its half-hour offset named.
     expect(text).toContain("07:00–08:00 (Asia/Kolkata, GMT+05:30)");
-    const link = text.match(/https?:\/\/\S+\/book\/manage\/\S+/)?.[0];
-    expect(link).toContain(booking.id);
+    expect(text).toContain("Experience: Sunrise Yoga");
+    expect(text).toContain("Seats: 1");
+    const link = text.match(/https?:\/\/\S+\/book\/manage\/\S+/)?.[0] ?? "";
+    const url = new URL(link);
+    expect(url.pathname).toBe(`/book/manage/${booking.id}`);
+    expect(url.searchParams.get("token")).toBe(booking.cancel_token);
     expect(sent.html[0]).toContain("Manage your booking");
-    expect(sent.attachment.some((ics) => ics.includes("BEGIN:VCALENDAR"))).toBe(true);
+    expect(sent.html[0]).toContain("07:00–08:00 (Asia/Kolkata, GMT+05:30)");
+    const ics = sent.attachment.filter((file) => file.includes("BEGIN:VCALENDAR"));
+    expect(ics).toHaveLength(1);
+    expect(ics[0]).toContain("SUMMARY:Sunrise Yoga");
 
-    const page = await call("GET", new URL(link ?? "").pathname + new URL(link ?? "").search);
+    // The link manages the booking: the page shows it, and its form cancels it.
+    const page = await call("GET", url.pathname + url.search);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Sunrise Yoga");
+    const form = new URLSearchParams({ token: url.searchParams.get("token") ?? "" });
+    const cancelled = await exports.default.fetch(
+      new Request(`https://api.test${url.pathname}/cancel`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: form.toString(),
+        redirect: "manual",
+      }),
+    );
+    expect(cancelled.status).toBe(303);
+    const read = await callJson("GET", `/v1/bookings/${booking.id}`, { key });
+    expect(read.body.data.status).toBe("cancelled");
+
     const stored = await env.DB.prepare(
-      "SELECT manage_token_ciphertext FROM notifications WHERE booking_id = ?",
+      "SELECT manage_token_ciphertext FROM notifications WHERE booking_id = ? AND kind = 'booking_confirmed'",
     )
       .bind(booking.id)
       .first<{ manage_token_ciphertext: string | null }>();
@@ -93,38 +95,53 @@ describe("customer emails (§17)", () => {
 
   it("sends nothing to a contact without an email", async () => {
     const booking = await bookWithEmail(null);
-    expect(await notificationsOf(booking.id)).toEqual([]);
+    expect(await notificationsOf(key, booking.id)).toEqual([]);
+    await cancelOk(key, booking.id);
+    expect(await notificationsOf(key, booking.id)).toEqual([]);
+    expect((await sentMentioning(booking.id)).text).toEqual([]);
   });
 
-  it("sends nothing when the experience has notify_customers false", async () => {
+  it("sends nothing when the experience has notify_customers false, not even on cancel", async () => {
     const booking = await bookWithEmail("quiet@example.com", { notify_customers: false });
-    expect(await notificationsOf(booking.id)).toEqual([]);
+    expect(await notificationsOf(key, booking.id)).toEqual([]);
+    await cancelOk(key, booking.id, { reason: "Closed" });
+    expect(await notificationsOf(key, booking.id)).toEqual([]);
     expect((await sentMentioning(booking.id)).text).toEqual([]);
   });
 
   it("tells the customer who cancelled: the studio with its reason", async () => {
     const booking = await bookWithEmail("studio-cancel@example.com");
-    await settled(booking.id);
+    await settled(key, booking.id);
     await cancelOk(key, booking.id, { reason: "Teacher is ill" });
-    const rows = await settled(booking.id);
-    expect(rows.map((row) => [row.kind, row.status])).toEqual([
-      ["booking_confirmed", "sent"],
-      ["booking_cancelled", "sent"],
+    const rows = await settled(key, booking.id);
+    expect(rows.map((row) => [row.kind, row.to, row.status, row.attempts])).toEqual([
+      ["booking_confirmed", "studio-cancel@example.com", "sent", 1],
+      ["booking_cancelled", "studio-cancel@example.com", "sent", 1],
     ]);
-    const texts = (await sentMentioning("Teacher is ill")).text.filter((t) =>
-      t.includes("Sunrise Yoga"),
-    );
-    expect(texts.some((t) => t.includes("cancelled this booking: Teacher is ill"))).toBe(true);
+    const text = await onlyTextMail(booking.id, "Your booking was cancelled");
+    expect(text).toContain("cancelled this booking: Teacher is ill");
+    expect(text).not.toContain("You cancelled");
+    expect(text).toContain("07:00–08:00 (Asia/Kolkata, GMT+05:30)");
+    // Cancelled days ahead of a 24 h cut-off: refundable.
+    expect(text).toContain("You are eligible for a refund.");
+    // The cancellation mail carries no manage link (the token is spent) and no .ics.
+    expect(text).not.toContain("/book/manage/");
   });
 
   it("tells the customer who cancelled: the customer, through the token", async () => {
     const booking = await bookWithEmail("self-cancel@example.com");
-    await settled(booking.id);
+    await settled(key, booking.id);
     const res = await call("POST", `/public/bookings/${booking.id}/cancel`, {
       body: { cancel_token: booking.cancel_token },
     });
     expect(res.status, JSON.stringify(await readJson(res.clone()))).toBe(200);
-    const rows = await settled(booking.id);
-    expect(rows.at(-1)).toMatchObject({ kind: "booking_cancelled", status: "sent" });
+    const rows = await settled(key, booking.id);
+    expect(rows.map((row) => [row.kind, row.status])).toEqual([
+      ["booking_confirmed", "sent"],
+      ["booking_cancelled", "sent"],
+    ]);
+    const text = await onlyTextMail(booking.id, "Your booking was cancelled");
+    expect(text).toContain("You cancelled this booking.");
+    expect(text).toContain("You are eligible for a refund.");
   });
 });

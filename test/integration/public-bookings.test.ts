@@ -295,17 +295,23 @@ describe("POST /public/bookings/{id}/cancel", () => {
     expect((await storedBooking(bookingId))?.status).toBe("confirmed");
   });
 
-  it("never cancels a booking made through /v1, which has no token", async () => {
+  // §17: a /v1 booking gets its own cancel_token (in its 201 only), so its customer can manage it.
+  it("cancels a booking made through /v1 only with the cancel_token its 201 returned", async () => {
     const { key, experienceId, sessionId } = await publicFixture();
     const created = await callJson("POST", `/v1/experiences/${experienceId}/bookings`, {
       key,
       body: { session_id: sessionId, contact: { name: "Ada" } },
     });
-    const res = await publicClient().json("POST", cancelPath(created.body.data.id), {
+    const { id, cancel_token: token } = created.body.data;
+    const client = publicClient();
+    const guessed = await client.json("POST", cancelPath(id), {
       body: { cancel_token: "guess-without-a-token" },
     });
-    expectError(res, 404, "not_found");
-    expect((await storedBooking(created.body.data.id))?.status).toBe("confirmed");
+    expectError(guessed, 404, "not_found");
+    expect((await storedBooking(id))?.status).toBe("confirmed");
+    const res = await client.json("POST", cancelPath(id), { body: { cancel_token: token } });
+    expect(res.status).toBe(200);
+    expect((await storedBooking(id))?.status).toBe("cancelled");
   });
 
   it("answers 409 booking_not_cancellable the second time", async () => {

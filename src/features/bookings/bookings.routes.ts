@@ -30,7 +30,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Book seats in a session",
       description:
-        "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold.",
+        "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold. The 201 carries the booking's `cancel_token` once (its manage page is /book/manage/{booking_id}?token=…); a contact with an email on an experience with notify_customers gets a booking_confirmed email with that link (see GET /v1/bookings/{booking_id}/notifications).",
       request: {
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
@@ -108,7 +108,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Cancel a booking and free its seats",
       description:
-        "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional.",
+        "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional. A customer with an email (experience with notify_customers) is sent booking_cancelled, which names the studio as the canceller and quotes `reason`.",
       request: {
         params: BookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,

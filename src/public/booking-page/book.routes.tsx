@@ -50,7 +50,8 @@ export const bookingPageRoutes = createRouter().openapi(
       "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
     request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
     responses: {
-      ...errorResponses(429),
+      // A query value over its maxLength is refused like any bad input (§2), in JSON.
+      ...errorResponses(400, 429),
       200: htmlPage("The booking page"),
       303: { description: "A legacy cancellation link: to `/book/manage/{booking_id}`" },
       404: htmlPage("Experience not available"),

@@ -64,7 +64,7 @@ manageRoutes
         "The booking's real state on load (confirmed or cancelled), its time in the session's zone, \"Add to calendar\" (the booking's .ics) and, while it is confirmed and its session has not begun, a cancel form that works without JavaScript. An unknown booking or a missing or wrong token is a 404 page that says only \"not found\". The public booking response's `manage_url` points here.",
       request: { params: ManageParamsSchema, query: ManageQuerySchema },
       responses: {
-        ...errorResponses(429),
+        ...errorResponses(400, 429),
         200: htmlPage("The manage page"),
         404: htmlPage("Not found"),
       },
@@ -96,7 +96,7 @@ manageRoutes
         },
       },
       responses: {
-        ...errorResponses(413, 429),
+        ...errorResponses(400, 413, 429),
         303: { description: "To the manage page, which shows the cancelled booking" },
         404: htmlPage("Not found"),
         422: htmlPage("The session has begun: the manage page says so"),
