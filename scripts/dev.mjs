@@ -80,7 +80,7 @@ const banner = `
   Customer emails (booking with a contact email): the local EMAIL binding sends nothing; each
   mail's text, HTML and .ics are written to files under
     ${tmpdir()}/miniflare-*/files/email-{text,html,attachment}/
-  (see README, "Customer emails").
+  (removed when this server stops; see README, "Customer emails").
   (Ctrl-C stops the server. Request log lines appear below.)
 `;
 
