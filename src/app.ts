@@ -6,6 +6,7 @@ import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
+import { holdsRoutes } from "./features/holds/holds.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
@@ -20,6 +21,7 @@ import { requestLog } from "./http/request-log";
 import { validationHook } from "./http/validation";
 import { bookingPageRoutes } from "./public/booking-page/book.routes";
 import { publicRoutes } from "./public/public.routes";
+import { publicHoldsRoutes } from "./public/public-holds.routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -41,8 +43,10 @@ export function createApp() {
   app.route("/v1", recurrencesRoutes);
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
+  app.route("/v1", holdsRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
+  app.route("/public", publicHoldsRoutes);
   app.route("/book", bookingPageRoutes);
 
   app.get("/health", (c) => c.json({ ok: true }));

@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
+import { waitlistSweeps } from "./features/waitlist/waitlist-sweeps";
 import { deleteExpiredIdempotentOutcomes } from "./idempotency/d1-record";
 
 export { IdempotencyStore } from "./idempotency/idempotency-store";
@@ -15,5 +16,7 @@ export default {
       controller.scheduledTime,
     );
     console.log(JSON.stringify({ type: "idempotency_cleanup", removed }));
+    // §14 sweeps; until the per-minute sweeper exists they also run from this trigger.
+    for (const sweep of waitlistSweeps) await sweep(env, controller.scheduledTime);
   },
 } satisfies ExportedHandler<Env>;

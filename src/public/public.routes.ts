@@ -1,5 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/bookings.schemas";
+import {
+  BookingSchema,
+  PublicCreateBookingBodySchema,
+} from "../features/bookings/bookings.schemas";
 import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
 import {
   createRouter,
@@ -81,11 +84,11 @@ export const publicRoutes = createRouter()
       security,
       summary: "Book seats without an API key",
       description:
-        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateBookingBodySchema),
+        ...jsonBodyOf(PublicCreateBookingBodySchema),
       },
       responses: {
         201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),

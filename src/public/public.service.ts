@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import { NotFoundError } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
-import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
+import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
 import type { ExperienceRow } from "../features/experiences/experiences.repository";
 import type { SlotsQuery } from "../features/slots/slots.schemas";
@@ -11,6 +11,7 @@ import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
 import { findExperienceWithTimezone, replaceCancelTokenHash } from "./public.repository";
 import type { PublicExperience } from "./public.schemas";
+import { requirePublicHold } from "./public-holds.service";
 
 export interface PublicExperienceRecord {
   experience: ExperienceRow;
@@ -32,6 +33,7 @@ export function presentPublicExperience({
     max_booking_quantity: experience.maxBookingQuantity,
     registration_status: experience.registrationStatus,
     scheduling_rules: experience.schedulingRules,
+    waitlist: experience.waitlist,
     timezone,
   };
 }
@@ -61,7 +63,7 @@ export async function listPublicSlots(
 
 export interface PublicBookingInput {
   experienceId: string;
-  body: CreateBookingBody;
+  body: PublicCreateBookingBody;
   idempotency: IdempotencyScope | undefined;
   now: number;
 }
@@ -75,11 +77,13 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   const found = await findExperienceWithTimezone(db, input.experienceId);
   if (!found) throw new NotFoundError("Experience not found");
   const organizationId = found.experience.organizationId;
+  const { hold_token, ...body } = input.body;
+  if (body.hold_id) await requirePublicHold(db, body.hold_id, hold_token, input.experienceId);
   const cancel = await issueCancelToken();
   const { booking, status } = await createBooking(db, {
     organizationId,
     experienceId: input.experienceId,
-    body: input.body,
+    body,
     idempotency: input.idempotency,
     now: input.now,
     cancelTokenHash: cancel.hash,

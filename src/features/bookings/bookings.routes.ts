@@ -32,7 +32,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Book seats in a session",
       description:
-        "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold.",
+        'Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full with `details.seats_available` and `details.waitlist_available`). Seats are never oversold: capacity − confirmed seats − seats of unexpired active holds must cover the quantity. With `join_waitlist: true` on an experience whose waitlist is enabled and not full, too few seats give 201 with `status: "waitlisted"` and `waitlist_position` instead. With `hold_id` instead of `session_id` the hold is converted in the same batch (409 hold_expired, 409 hold_not_active); the booking window is checked again.',
       middleware: [requireScope("bookings", "write")] as const,
       request: {
         params: ExperienceParamsSchema,
@@ -75,6 +75,7 @@ export const bookingsRoutes = createRouter()
         auth.organizationId,
         auth.organizationTimezone,
         c.req.valid("query"),
+        Date.now(),
       );
       return c.json(result, 200);
     },
@@ -98,6 +99,7 @@ export const bookingsRoutes = createRouter()
         c.get("db"),
         organizationId,
         c.req.valid("param").booking_id,
+        Date.now(),
       );
       return c.json({ data: booking }, 200);
     },

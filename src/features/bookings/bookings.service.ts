@@ -1,142 +1,79 @@
 import type { Database } from "../../db/client";
 import {
   BookingNotCancellableError,
-  ExperienceInactiveError,
   NotFoundError,
-  OutsideBookingWindowError,
-  RegistrationClosedError,
-  SessionFullError,
   SessionStartedError,
-  SessionUnavailableError,
   ValidationError,
 } from "../../errors";
 import { findOriginalResourceId, type IdempotencyScope } from "../../idempotency/d1-record";
 import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
-import { checkBookingWindow } from "../sessions/booking-window";
-import { resolveSession, type SessionView } from "../sessions/session-catalog";
-import { sumConfirmedSeatsBySession } from "../sessions/sessions.repository";
-import { presentBooking, priceSnapshot } from "./booking-presenter";
 import {
-  BOOKING_CANCELLED,
-  BOOKING_CREATED,
-  cancelConfirmedBooking,
-  findBookingById,
-  insertBookingIfSeatsLeft,
-} from "./bookings.repository";
+  admitSession,
+  assertExperienceTakesBookings,
+  quantityErrors,
+  sessionFullError,
+} from "../sessions/session-admission";
+import { snapshotOf } from "../sessions/session-catalog";
+import { promoteWaitlist } from "../waitlist/waitlist.service";
+import {
+  assertBookingFitsExperience,
+  type CreateBookingInput,
+  newBookingOf,
+} from "./booking-input";
+import { BOOKING_CREATED, insertBooking, type NewBooking } from "./booking-inserts";
+import { bookingStatusAt, priceSnapshot } from "./booking-presenter";
+import { BOOKING_CANCELLED, cancelOpenBooking, findBookingById } from "./bookings.repository";
 import type { CreateBookingBody } from "./bookings.schemas";
+import { presentBookings } from "./bookings-query.service";
+import { convertHold } from "./hold-conversion";
 
-export interface CreateBookingInput {
-  organizationId: string;
-  experienceId: string;
-  body: CreateBookingBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
-  /** Public bookings store the hash of their cancel token. */
-  cancelTokenHash?: string | null;
-}
-
-/** Quantity and contact rules that depend on the experience (§9). */
-function assertBookingFitsExperience(experience: ExperienceRow, body: CreateBookingBody) {
-  const fieldErrors: Record<string, string[]> = {};
-  if (body.quantity > experience.maxBookingQuantity) {
-    fieldErrors.quantity = [`At most ${experience.maxBookingQuantity} seats per booking`];
-  }
-  const method = experience.requiredContactMethod;
-  if (method !== "none" && !body.contact.email) {
-    fieldErrors["contact.email"] = ["An email address is required for this experience"];
-  }
-  if (method === "email_and_phone" && !body.contact.phone) {
-    fieldErrors["contact.phone"] = ["A phone number is required for this experience"];
-  }
-  const error = ValidationError.fromFieldErrors(fieldErrors);
-  if (error) throw error;
-}
-
-/**
- * §9 checks in their specified order; returns the session to book. The body's fit to the
- * experience (quantity, contact) is checked once the experience is known to take bookings.
- */
-async function admitBooking(
+export async function presentStoredBooking(
   db: Database,
-  input: CreateBookingInput,
-  experience: ExperienceRow,
-): Promise<SessionView> {
-  if (experience.status === "inactive") throw new ExperienceInactiveError();
-  if (experience.registrationStatus === "closed") throw new RegistrationClosedError();
-  assertBookingFitsExperience(experience, input.body);
-  const session = await resolveSession(db, input.organizationId, experience, input.body.session_id);
-  if (!session) throw new NotFoundError("Session not found");
-  if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
-  const violation = checkBookingWindow(session.startMs, input.now, experience.schedulingRules);
-  if (violation) throw new OutsideBookingWindowError(violation);
-  return session;
-}
-
-async function presentStoredBooking(db: Database, organizationId: string, bookingId: string) {
+  organizationId: string,
+  bookingId: string,
+  now: number,
+) {
   const row = await findBookingById(db, organizationId, bookingId);
   if (!row) throw new NotFoundError("Booking not found");
-  return presentBooking(row);
+  const [booking] = await presentBookings(db, [row], now);
+  return booking as NonNullable<typeof booking>;
+}
+
+/** §9 for a session_id: checks in order, then the guarded insert (or the waitlist, §14). */
+async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
+  const quantity = input.body.quantity ?? 1;
+  assertBookingFitsExperience(experience, input.body, quantity);
+  const session = await admitSession(db, experience, input.body.session_id ?? "", input.now);
+  const booking = newBookingOf(input, experience, quantity);
+  const waitlist =
+    input.body.join_waitlist && experience.waitlist.enabled
+      ? { maxSize: experience.waitlist.max_size }
+      : null;
+  const snapshot = snapshotOf(session, experience, input.now);
+  const status = await insertBooking(db, snapshot, booking, waitlist, input.idempotency);
+  if (!status) throw await sessionFullError(db, experience, session, quantity, input.now);
+  return booking.id;
+}
+
+/** Runs the booking (a session's seats, or a hold's conversion); returns the new id. */
+async function runBooking(db: Database, input: CreateBookingInput) {
+  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
+  if (!experience) throw new NotFoundError("Experience not found");
+  assertExperienceTakesBookings(experience);
+  return input.body.hold_id
+    ? convertHold(db, input, experience, input.body.hold_id)
+    : bookSession(db, input, experience);
 }
 
 export async function createBooking(db: Database, input: CreateBookingInput) {
   const { resourceType, statusCode } = BOOKING_CREATED;
   const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
-  if (originalId) {
-    return {
-      booking: await presentStoredBooking(db, input.organizationId, originalId),
-      status: statusCode,
-    };
-  }
-  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  const session = await admitBooking(db, input, experience);
-
-  const bookingId = newId("bkg");
-  const { body } = input;
-  const created = await insertBookingIfSeatsLeft(
-    db,
-    {
-      id: session.sessionId,
-      organizationId: input.organizationId,
-      experienceId: experience.id,
-      recurrenceId: session.recurrenceId,
-      startAt: session.startMs,
-      endAt: session.endMs,
-      timezone: session.timezone,
-      localStart: session.localStart,
-      capacity: session.capacity,
-      providerId: session.providerId,
-      createdAt: input.now,
-    },
-    {
-      id: bookingId,
-      organizationId: input.organizationId,
-      experienceId: experience.id,
-      quantity: body.quantity,
-      contact: {
-        name: body.contact.name,
-        email: body.contact.email ?? null,
-        phone: body.contact.phone ?? null,
-      },
-      notes: body.notes ?? null,
-      price: priceSnapshot(experience.pricing, body.quantity),
-      refundableHoursBefore:
-        experience.schedulingRules.cancellation_policy.refundable_until_hours_before,
-      cancelTokenHash: input.cancelTokenHash ?? null,
-      now: input.now,
-    },
-    input.idempotency,
-  );
-  if (!created) {
-    const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
-    const taken = seats.get(session.sessionId) ?? 0;
-    throw new SessionFullError(Math.max(0, session.capacity - taken));
-  }
+  const bookingId = originalId ?? (await runBooking(db, input));
   return {
-    booking: await presentStoredBooking(db, input.organizationId, bookingId),
-    status: BOOKING_CREATED.statusCode,
+    booking: await presentStoredBooking(db, input.organizationId, bookingId, input.now),
+    status: statusCode,
   };
 }
 
@@ -148,21 +85,25 @@ export interface CancelBookingInput {
   now: number;
 }
 
-/** §9 cancel: frees the seats; refund_eligible when cancelled at or before refundable_until. */
+/**
+ * §9 cancel: frees the seats, and the session's waitlist is promoted into them (§14);
+ * refund_eligible when cancelled at or before refundable_until (null for a waitlisted booking).
+ */
 export async function cancelBooking(db: Database, input: CancelBookingInput) {
   const { resourceType, statusCode } = BOOKING_CANCELLED;
   const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
   if (originalId) {
     return {
-      booking: await presentStoredBooking(db, input.organizationId, originalId),
+      booking: await presentStoredBooking(db, input.organizationId, originalId, input.now),
       status: statusCode,
     };
   }
   const booking = await findBookingById(db, input.organizationId, input.bookingId);
   if (!booking) throw new NotFoundError("Booking not found");
-  if (booking.status === "cancelled") throw new BookingNotCancellableError();
+  const status = bookingStatusAt(booking, input.now);
+  if (status === "cancelled" || status === "expired") throw new BookingNotCancellableError(status);
   if (booking.startAt <= input.now) throw new SessionStartedError();
-  const cancelled = await cancelConfirmedBooking(
+  const cancelled = await cancelOpenBooking(
     db,
     {
       bookingId: booking.id,
@@ -173,8 +114,9 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
     input.idempotency,
   );
   if (!cancelled) throw new BookingNotCancellableError();
+  await promoteWaitlist(db, booking.sessionId, input.now);
   return {
-    booking: await presentStoredBooking(db, input.organizationId, booking.id),
+    booking: await presentStoredBooking(db, input.organizationId, booking.id, input.now),
     status: BOOKING_CANCELLED.statusCode,
   };
 }

@@ -9,11 +9,14 @@ import {
   listLiveRecurrencesByExperience,
   type RecurrenceRow,
 } from "../recurrences/recurrences.repository";
+import type { SessionSnapshot } from "./seat-guard";
 import {
+  countWaitlistedBySession,
   findMaterializedSession,
   listMaterializedSessionsInWindow,
   type SessionRow,
   sumConfirmedSeatsBySession,
+  sumHeldSeatsBySession,
 } from "./sessions.repository";
 
 /** A session as slots and bookings see it: a materialized snapshot, else the live expansion. */
@@ -74,8 +77,26 @@ function viewOfSnapshot(row: SessionRow, recurrence: RecurrenceRow): SessionView
 // around the window so one that moved out of it still hides its expansion.
 const SNAPSHOT_MARGIN_MS = 3 * 86_400_000;
 
+/** The snapshot a booking or hold stores when it materializes the session (§8). */
+export function snapshotOf(view: SessionView, experience: ExperienceRow, now: number) {
+  return {
+    id: view.sessionId,
+    organizationId: experience.organizationId,
+    experienceId: experience.id,
+    recurrenceId: view.recurrenceId,
+    startAt: view.startMs,
+    endAt: view.endMs,
+    timezone: view.timezone,
+    localStart: view.localStart,
+    capacity: view.capacity,
+    providerId: view.providerId,
+    createdAt: now,
+  } satisfies SessionSnapshot;
+}
+
 /**
- * Every session of the experience starting in [fromMs, toMs), with seats booked. Sessions of
+ * Every session of the experience starting in [fromMs, toMs), with seats booked and held at
+ * `now` and the waitlist size. Sessions of
  * deleted recurrences are left out; a materialized snapshot replaces its expansion (§8), even
  * when the rule has since moved or dropped that session.
  */
@@ -84,6 +105,7 @@ export async function listSessionsInWindow(
   experience: ExperienceRow,
   fromMs: number,
   toMs: number,
+  now: number,
 ) {
   const recurrences = await listLiveRecurrencesByExperience(db, experience.id);
   const recurrenceById = new Map(recurrences.map((r) => [r.id, r]));
@@ -111,11 +133,17 @@ export async function listSessionsInWindow(
     views.set(snapshot.id, viewOfSnapshot(snapshot, recurrence));
     booked.push(snapshot.id);
   }
-  // Only materialized sessions can hold bookings (the seat guard books from the snapshot).
-  const seats = await sumConfirmedSeatsBySession(db, booked);
+  // Only materialized sessions can hold bookings or holds (the guard reads the snapshot).
+  const [seats, held, waitlisted] = await Promise.all([
+    sumConfirmedSeatsBySession(db, booked),
+    sumHeldSeatsBySession(db, booked, now),
+    countWaitlistedBySession(db, booked),
+  ]);
   return [...views.values()].map((view) => ({
     ...view,
     seatsBooked: seats.get(view.sessionId) ?? 0,
+    seatsHeld: held.get(view.sessionId) ?? 0,
+    waitlistSize: waitlisted.get(view.sessionId) ?? 0,
   }));
 }
 

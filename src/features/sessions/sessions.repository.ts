@@ -1,6 +1,7 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { bookings, sessions } from "../../db/schema";
+import { bookings, holds, sessions } from "../../db/schema";
+import { seatsLeftSql } from "./seat-guard";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -27,18 +28,62 @@ export async function listMaterializedSessionsInWindow(
     );
 }
 
-/** Seats held by confirmed bookings, per session; sessions without bookings are absent. */
-export async function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
+// D1 allows at most 100 bound parameters per statement.
+const CHUNK = 90;
+
+async function totalsByChunk(
+  sessionIds: string[],
+  query: (chunk: string[]) => Promise<Array<{ sessionId: string; value: number }>>,
+) {
   const totals = new Map<string, number>();
-  // D1 allows at most 100 bound parameters per statement.
-  for (let i = 0; i < sessionIds.length; i += 90) {
-    const chunk = sessionIds.slice(i, i + 90);
-    const rows = await db
-      .select({ sessionId: bookings.sessionId, seats: sql<number>`sum(${bookings.quantity})` })
-      .from(bookings)
-      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "confirmed")))
-      .groupBy(bookings.sessionId);
-    for (const row of rows) totals.set(row.sessionId, Number(row.seats));
+  for (let i = 0; i < sessionIds.length; i += CHUNK) {
+    for (const row of await query(sessionIds.slice(i, i + CHUNK))) {
+      totals.set(row.sessionId, Number(row.value));
+    }
   }
   return totals;
+}
+
+/** Seats of confirmed bookings, per session; sessions without bookings are absent. */
+export function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
+  return totalsByChunk(sessionIds, (chunk) =>
+    db
+      .select({ sessionId: bookings.sessionId, value: sql<number>`sum(${bookings.quantity})` })
+      .from(bookings)
+      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "confirmed")))
+      .groupBy(bookings.sessionId),
+  );
+}
+
+/** Seats of active holds unexpired at `now` (§14), per session. */
+export function sumHeldSeatsBySession(db: Database, sessionIds: string[], now: number) {
+  return totalsByChunk(sessionIds, (chunk) =>
+    db
+      .select({ sessionId: holds.sessionId, value: sql<number>`sum(${holds.quantity})` })
+      .from(holds)
+      .where(
+        and(inArray(holds.sessionId, chunk), eq(holds.status, "active"), gt(holds.expiresAt, now)),
+      )
+      .groupBy(holds.sessionId),
+  );
+}
+
+/** Waitlisted bookings per session (§14 `waitlist_size`). */
+export function countWaitlistedBySession(db: Database, sessionIds: string[]) {
+  return totalsByChunk(sessionIds, (chunk) =>
+    db
+      .select({ sessionId: bookings.sessionId, value: count() })
+      .from(bookings)
+      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted")))
+      .groupBy(bookings.sessionId),
+  );
+}
+
+/** Seats left at `now` by the guard's own formula; null when the session is not materialized. */
+export async function findSeatsLeft(db: Database, sessionId: string, now: number) {
+  const row = await db.$client
+    .prepare(`SELECT ${seatsLeftSql("s", "?2")} AS seats_left FROM sessions s WHERE s.id = ?1`)
+    .bind(sessionId, now)
+    .first<{ seats_left: number }>();
+  return row ? row.seats_left : null;
 }

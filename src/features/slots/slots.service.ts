@@ -5,7 +5,7 @@ import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { listSessionsInWindow } from "../sessions/session-catalog";
-import { unbookableReason } from "./slot-availability";
+import { seatsAvailable, unbookableReason } from "./slot-availability";
 import type { SlotsQuery } from "./slots.schemas";
 
 const DEFAULT_RANGE_DAYS = 28;
@@ -36,7 +36,7 @@ export async function listSlots(
 ) {
   const timezone = query.timezone ?? defaultTimezone;
   const { fromMs, toMs } = resolveRange(query, timezone, now);
-  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs);
+  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs, now);
   const slots = sessions.map((session) => {
     const reason = unbookableReason(session, experience, now);
     return {
@@ -49,7 +49,9 @@ export async function listSlots(
       provider_id: session.providerId,
       capacity: session.capacity,
       seats_booked: session.seatsBooked,
-      seats_available: Math.max(0, session.capacity - session.seatsBooked),
+      seats_held: session.seatsHeld,
+      seats_available: seatsAvailable(session),
+      waitlist_size: session.waitlistSize,
       bookable: reason === null,
       unbookable_reason: reason,
       startMs: session.startMs,

@@ -1,0 +1,102 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { bookings } from "../../db/schema";
+import { seatsLeftSql } from "../sessions/seat-guard";
+
+/** FIFO order of a session's waitlist (§14): oldest first, the id breaking ties. */
+const FIFO = [asc(bookings.createdAt), asc(bookings.id)];
+
+/** The first `limit` waitlisted bookings of the session, in FIFO order. */
+export function listWaitlistInOrder(db: Database, sessionId: string, limit: number) {
+  return db
+    .select({ id: bookings.id, quantity: bookings.quantity })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, "waitlisted")))
+    .orderBy(...FIFO)
+    .limit(limit);
+}
+
+/**
+ * A guarded promotion of one waitlisted booking, for a db.batch: it becomes `confirmed` with
+ * `promoted_at` only if it is still waitlisted, no waitlisted booking of the session is ahead of
+ * it (no overtaking), the session is scheduled and at least `min_hours_before` ahead, and the
+ * seats left — by the one seat formula, read inside the statement — cover its quantity. Two
+ * promoters racing each run their own guarded statements, so together they can never confirm
+ * more seats than the session has.
+ */
+export function promoteStatement(d1: D1Database, bookingId: string, now: number) {
+  return d1
+    .prepare(
+      `UPDATE bookings SET status = 'confirmed', promoted_at = ?2, updated_at = ?2
+       WHERE id = ?1 AND status = 'waitlisted'
+         AND NOT EXISTS (
+           SELECT 1 FROM bookings ahead
+           WHERE ahead.session_id = bookings.session_id AND ahead.status = 'waitlisted'
+             AND (ahead.created_at < bookings.created_at
+                  OR (ahead.created_at = bookings.created_at AND ahead.id < bookings.id)))
+         AND EXISTS (
+           SELECT 1 FROM sessions s JOIN experiences e ON e.id = s.experience_id
+           WHERE s.id = bookings.session_id AND s.status = 'scheduled'
+             AND s.start_at - ?2 >=
+               json_extract(e.scheduling_rules, '$.booking_window.min_hours_before') * 3600000
+             AND ${seatsLeftSql("s", "?2")} >= bookings.quantity)`,
+    )
+    .bind(bookingId, now);
+}
+
+/** 1-based FIFO positions of the given waitlisted bookings, one query per 90 sessions. */
+export async function findWaitlistPositions(db: Database, sessionIds: string[]) {
+  const positions = new Map<string, number>();
+  const unique = [...new Set(sessionIds)];
+  for (let i = 0; i < unique.length; i += 90) {
+    const rows = await db
+      .select({
+        id: bookings.id,
+        position: sql<number>`row_number() OVER (PARTITION BY ${bookings.sessionId} ORDER BY ${bookings.createdAt}, ${bookings.id})`,
+      })
+      .from(bookings)
+      .where(
+        and(
+          inArray(bookings.sessionId, unique.slice(i, i + 90)),
+          eq(bookings.status, "waitlisted"),
+        ),
+      );
+    for (const row of rows) positions.set(row.id, Number(row.position));
+  }
+  return positions;
+}
+
+/**
+ * Sessions whose waitlist head fits the seats left at `now` and that may still promote: the
+ * sweep's work list (after hold expiry, or a promotion a crashed request never ran).
+ */
+export async function listSessionsToPromote(db: Database, now: number, limit: number) {
+  const { results } = await db.$client
+    .prepare(
+      `SELECT s.id FROM sessions s JOIN experiences e ON e.id = s.experience_id
+       WHERE s.id IN (SELECT DISTINCT session_id FROM bookings
+                      WHERE status = 'waitlisted' AND start_at > ?1)
+         AND s.status = 'scheduled'
+         AND s.start_at - ?1 >=
+           json_extract(e.scheduling_rules, '$.booking_window.min_hours_before') * 3600000
+         AND ${seatsLeftSql("s", "?1")} >= (
+           SELECT w.quantity FROM bookings w WHERE w.session_id = s.id AND w.status = 'waitlisted'
+           ORDER BY w.created_at, w.id LIMIT 1)
+       ORDER BY s.start_at LIMIT ?2`,
+    )
+    .bind(now, limit)
+    .all<{ id: string }>();
+  return results.map((row) => row.id);
+}
+
+/** §14: waitlisted bookings of sessions that have started become `expired`. */
+export async function expireStartedWaitlistedBookings(db: Database, now: number) {
+  const result = await db.$client
+    .prepare(
+      `UPDATE bookings SET status = 'expired', updated_at = ?1
+       WHERE status = 'waitlisted' AND start_at <= ?1`,
+    )
+    .bind(now)
+    .run();
+  return result.meta.changes;
+}

@@ -1,0 +1,42 @@
+import type { Database } from "../../db/client";
+import { findSeatsLeft } from "../sessions/sessions.repository";
+import { listWaitlistInOrder, promoteStatement } from "./waitlist.repository";
+
+/** One batch promotes at most this many bookings; a longer run continues in the next pass. */
+const MAX_PROMOTIONS_PER_BATCH = 50;
+
+/** The FIFO prefix of the waitlist whose seats fit: the first that does not fit blocks the rest. */
+function fittingPrefix(waitlist: Array<{ id: string; quantity: number }>, seatsLeft: number) {
+  const prefix: string[] = [];
+  let seats = seatsLeft;
+  for (const booking of waitlist) {
+    if (booking.quantity > seats) break;
+    seats -= booking.quantity;
+    prefix.push(booking.id);
+  }
+  return prefix;
+}
+
+/**
+ * §14 promotion, to call whenever seats of the session may have been freed (a cancellation, a
+ * released or expired hold, a capacity increase, a reschedule away). Confirms waitlisted
+ * bookings in FIFO order as long as they fit; every promotion is its own guarded statement
+ * (see promoteStatement), so a stale read or a concurrent promoter can only make it promote
+ * fewer, never more seats than are free. Returns the ids of the bookings this call promoted.
+ */
+export async function promoteWaitlist(
+  db: Database,
+  sessionId: string,
+  now: number,
+): Promise<string[]> {
+  const [seatsLeft, waitlist] = await Promise.all([
+    findSeatsLeft(db, sessionId, now),
+    listWaitlistInOrder(db, sessionId, MAX_PROMOTIONS_PER_BATCH),
+  ]);
+  if (seatsLeft === null || seatsLeft <= 0) return [];
+  const candidates = fittingPrefix(waitlist, seatsLeft);
+  const [first, ...rest] = candidates.map((id) => promoteStatement(db.$client, id, now));
+  if (!first) return [];
+  const results = await db.$client.batch([first, ...rest]);
+  return candidates.filter((_, index) => results[index]?.meta.changes === 1);
+}
