@@ -1,18 +1,11 @@
 import type { Database } from "../../db/client";
-import {
-  BookingNotCancellableError,
-  NotFoundError,
-  SessionStartedError,
-  ValidationError,
-} from "../../errors";
+import { BookingNotCancellableError, NotFoundError, SessionStartedError } from "../../errors";
 import { findOriginalResourceId, type IdempotencyScope } from "../../idempotency/d1-record";
-import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import {
   admitSession,
   assertExperienceTakesBookings,
-  quantityErrors,
   sessionFullError,
 } from "../sessions/session-admission";
 import { snapshotOf } from "../sessions/session-catalog";
@@ -22,10 +15,9 @@ import {
   type CreateBookingInput,
   newBookingOf,
 } from "./booking-input";
-import { BOOKING_CREATED, insertBooking, type NewBooking } from "./booking-inserts";
-import { bookingStatusAt, priceSnapshot } from "./booking-presenter";
+import { BOOKING_CREATED, insertBooking } from "./booking-inserts";
+import { bookingStatusAt } from "./booking-presenter";
 import { BOOKING_CANCELLED, cancelOpenBooking, findBookingById } from "./bookings.repository";
-import type { CreateBookingBody } from "./bookings.schemas";
 import { presentBookings } from "./bookings-query.service";
 import { convertHold } from "./hold-conversion";
 
