@@ -1,6 +1,13 @@
 import { expect } from "vitest";
 import { call, callJson } from "./http";
-import { slotsOf } from "./scheduling";
+import { createBookableExperience, freshKey, futureSessionId, slotsOf } from "./scheduling";
+
+/** A fresh key and an experience of the organization; its session 3 days ahead at 07:00 UTC. */
+export async function sessionFixture(orgId: string, experience: Record<string, unknown>) {
+  const key = await freshKey(orgId);
+  const created = await createBookableExperience({ key, experience });
+  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
+}
 
 export function hold(key: string, experienceId: string, body: Record<string, unknown>) {
   return callJson("POST", `/v1/experiences/${experienceId}/holds`, { key, body });

@@ -1,15 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createHold } from "../../src/features/holds/holds.service";
-import { bookingsOf, hold, releaseHold, seatsOf, slotOf } from "../helpers/holds";
-import {
-  book,
-  bookingBody,
-  createBookableExperience,
-  freshKey,
-  futureSessionId,
-  rejectionOf,
-  services,
-} from "../helpers/scheduling";
+import { bookingsOf, hold, releaseHold, seatsOf, sessionFixture, slotOf } from "../helpers/holds";
+import { book, bookingBody, freshKey, rejectionOf, services } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
 
 let orgId: string;
@@ -17,13 +9,24 @@ beforeAll(async () => {
   ({ orgId } = await createTenant("UTC"));
 });
 
-async function fixture(capacity: number) {
-  const key = await freshKey(orgId);
-  const created = await createBookableExperience({
-    key,
-    experience: { default_capacity: capacity },
+const fixture = (capacity: number) => sessionFixture(orgId, { default_capacity: capacity });
+
+/** A hold made by the service with a chosen clock. */
+async function holdAt(
+  experienceId: string,
+  sessionId: string,
+  quantity: number,
+  ttl: number,
+  now: number,
+) {
+  const { hold } = await createHold(services.db(), {
+    organizationId: orgId,
+    experienceId,
+    body: { session_id: sessionId, quantity, ttl_seconds: ttl },
+    idempotency: undefined,
+    now,
   });
-  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
+  return hold;
 }
 
 const countOf = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
@@ -75,24 +78,12 @@ describe("holds never oversell", () => {
     for (let round = 0; round < 8; round++) {
       const { key, experienceId, sessionId } = await fixture(1);
       const start = Date.now();
-      const { hold: held } = await createHold(services.db(), {
-        organizationId: orgId,
-        experienceId,
-        body: { session_id: sessionId, quantity: 1, ttl_seconds: 60 },
-        idempotency: undefined,
-        now: start,
-      });
+      const held = await holdAt(experienceId, sessionId, 1, 60, start);
       const expiresAt = start + 60_000;
       // The converter's clock still sees the hold alive; the other writer's already sees it gone.
       const [conversion, stealer] = await Promise.allSettled([
         services.book(orgId, experienceId, expiresAt - 1, { hold_id: held.id }),
-        createHold(services.db(), {
-          organizationId: orgId,
-          experienceId,
-          body: { session_id: sessionId, quantity: 1, ttl_seconds: 600 },
-          idempotency: undefined,
-          now: expiresAt,
-        }),
+        holdAt(experienceId, sessionId, 1, 600, expiresAt),
       ]);
       const converted = conversion.status === "fulfilled";
       const stolen = stealer.status === "fulfilled";
@@ -109,13 +100,7 @@ describe("holds never oversell", () => {
 
   it("two concurrent conversions of one hold: one booking, the other 409 hold_not_active", async () => {
     const { key, experienceId, sessionId } = await fixture(2);
-    const { hold: held } = await createHold(services.db(), {
-      organizationId: orgId,
-      experienceId,
-      body: { session_id: sessionId, quantity: 2, ttl_seconds: 600 },
-      idempotency: undefined,
-      now: Date.now(),
-    });
+    const held = await holdAt(experienceId, sessionId, 2, 600, Date.now());
     const body = { hold_id: held.id, contact: { name: "Ann" } };
     const responses = await Promise.all([
       book(key, experienceId, body),
@@ -128,13 +113,7 @@ describe("holds never oversell", () => {
 
   it("a conversion racing a release: exactly one of them happens", async () => {
     const { key, experienceId, sessionId } = await fixture(2);
-    const { hold: held } = await createHold(services.db(), {
-      organizationId: orgId,
-      experienceId,
-      body: { session_id: sessionId, quantity: 2, ttl_seconds: 600 },
-      idempotency: undefined,
-      now: Date.now(),
-    });
+    const held = await holdAt(experienceId, sessionId, 2, 600, Date.now());
     const [converted, released] = await Promise.all([
       book(key, experienceId, { hold_id: held.id, contact: { name: "Ann" } }),
       releaseHold(key, held.id).then((res) => res.status),

@@ -1,13 +1,17 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { bookingsOf, getHoldOk, holdOk, releaseHold, slotOf } from "../helpers/holds";
+import {
+  bookingsOf,
+  getHoldOk,
+  holdOk,
+  releaseHold,
+  sessionFixture,
+  slotOf,
+} from "../helpers/holds";
 import { travelTo } from "../helpers/idempotency";
 import {
   book,
   bookingBody,
   bookOk,
-  createBookableExperience,
-  freshKey,
-  futureSessionId,
   HOUR_MS,
   patchExperience,
   sessionIdOf,
@@ -24,14 +28,8 @@ afterEach(() => {
 
 const contact = { name: "Ann Lee" };
 
-async function fixture(experience: Record<string, unknown> = {}) {
-  const key = await freshKey(orgId);
-  const created = await createBookableExperience({
-    key,
-    experience: { default_capacity: 3, ...experience },
-  });
-  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
-}
+const fixture = (experience: Record<string, unknown> = {}) =>
+  sessionFixture(orgId, { default_capacity: 3, ...experience });
 
 describe("booking with hold_id", () => {
   it("books the held session and quantity whatever the seats left; the hold is converted", async () => {

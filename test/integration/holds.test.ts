@@ -1,11 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { getHoldOk, hold, holdOk, releaseHold, slotOf } from "../helpers/holds";
+import { getHoldOk, hold, holdOk, releaseHold, sessionFixture, slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
 import {
   book,
   bookingBody,
-  createBookableExperience,
   freshKey,
   futureSessionId,
   patchExperience,
@@ -22,14 +21,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function fixture(experience: Record<string, unknown> = {}) {
-  const key = await freshKey(orgId);
-  const created = await createBookableExperience({
-    key,
-    experience: { default_capacity: 4, ...experience },
-  });
-  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
-}
+const fixture = (experience: Record<string, unknown> = {}) =>
+  sessionFixture(orgId, { default_capacity: 4, ...experience });
 
 describe("POST /v1/experiences/{id}/holds", () => {
   it("takes the seats for ttl_seconds (default 600) and answers the §14 hold object", async () => {

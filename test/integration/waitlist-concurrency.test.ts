@@ -1,13 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { bookingsOf, slotOf } from "../helpers/holds";
+import { bookingsOf, sessionFixture, slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
-import {
-  bookingBody,
-  bookOk,
-  createBookableExperience,
-  freshKey,
-  futureSessionId,
-} from "../helpers/scheduling";
+import { bookingBody, bookOk, freshKey } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
 
 let orgId: string;
@@ -15,14 +9,8 @@ beforeAll(async () => {
   ({ orgId } = await createTenant("UTC"));
 });
 
-async function fixture(capacity: number) {
-  const key = await freshKey(orgId);
-  const created = await createBookableExperience({
-    key,
-    experience: { default_capacity: capacity, waitlist: { enabled: true } },
-  });
-  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
-}
+const fixture = (capacity: number) =>
+  sessionFixture(orgId, { default_capacity: capacity, waitlist: { enabled: true } });
 
 describe("concurrent promotions never over-confirm", () => {
   it.each([1, 2, 3])(

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { promoteOpenWaitlists } from "../../src/features/waitlist/waitlist-sweeps";
-import { bookingsOf, holdOk, releaseHold, slotOf } from "../helpers/holds";
+import { bookingsOf, holdOk, releaseHold, sessionFixture, slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
 import {
@@ -11,7 +11,6 @@ import {
   cancelOk,
   createBookableExperience,
   freshKey,
-  futureSessionId,
   patchExperience,
 } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
@@ -24,14 +23,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function fixture(capacity: number, waitlist: Record<string, unknown> = { enabled: true }) {
-  const key = await freshKey(orgId);
-  const created = await createBookableExperience({
-    key,
-    experience: { default_capacity: capacity, waitlist },
-  });
-  return { key, ...created, sessionId: futureSessionId(created.recurrenceId, 3) };
-}
+const fixture = (capacity: number, waitlist: Record<string, unknown> = { enabled: true }) =>
+  sessionFixture(orgId, { default_capacity: capacity, waitlist });
 
 type Fixture = Awaited<ReturnType<typeof fixture>>;
 

@@ -18,20 +18,8 @@ import {
 import { BOOKING_CREATED, insertBooking } from "./booking-inserts";
 import { bookingStatusAt } from "./booking-presenter";
 import { BOOKING_CANCELLED, cancelOpenBooking, findBookingById } from "./bookings.repository";
-import { presentBookings } from "./bookings-query.service";
+import { getBooking } from "./bookings-query.service";
 import { convertHold } from "./hold-conversion";
-
-export async function presentStoredBooking(
-  db: Database,
-  organizationId: string,
-  bookingId: string,
-  now: number,
-) {
-  const row = await findBookingById(db, organizationId, bookingId);
-  if (!row) throw new NotFoundError("Booking not found");
-  const [booking] = await presentBookings(db, [row], now);
-  return booking as NonNullable<typeof booking>;
-}
 
 /** §9 for a session_id: checks in order, then the guarded insert (or the waitlist, §14). */
 async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
@@ -64,7 +52,7 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
   const bookingId = originalId ?? (await runBooking(db, input));
   return {
-    booking: await presentStoredBooking(db, input.organizationId, bookingId, input.now),
+    booking: await getBooking(db, input.organizationId, bookingId, input.now),
     status: statusCode,
   };
 }
@@ -86,7 +74,7 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
   const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
   if (originalId) {
     return {
-      booking: await presentStoredBooking(db, input.organizationId, originalId, input.now),
+      booking: await getBooking(db, input.organizationId, originalId, input.now),
       status: statusCode,
     };
   }
@@ -108,7 +96,7 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
   if (!cancelled) throw new BookingNotCancellableError();
   await promoteWaitlist(db, booking.sessionId, input.now);
   return {
-    booking: await presentStoredBooking(db, input.organizationId, booking.id, input.now),
+    booking: await getBooking(db, input.organizationId, booking.id, input.now),
     status: BOOKING_CANCELLED.statusCode,
   };
 }
