@@ -1,4 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { createHold } from "../../src/features/holds/holds.service";
 import { getHoldOk, hold, holdOk, releaseHold, sessionFixture, slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
@@ -9,6 +10,7 @@ import {
   futureSessionId,
   patchExperience,
   patchRecurrence,
+  services,
   sessionIdOf,
 } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
@@ -227,5 +229,44 @@ describe("DELETE /v1/holds/{id}", () => {
   it("answers 404 for an unknown hold", async () => {
     const { key } = await fixture();
     expect((await releaseHold(key, "hld_doesnotexist0000000")).status).toBe(404);
+  });
+});
+
+describe("Idempotency-Key on holds", () => {
+  it("replays the 201 over HTTP, and a re-execution after a lost replay record finds the original hold", async () => {
+    const { key, experienceId, sessionId } = await fixture({ default_capacity: 2 });
+    const headers = { "Idempotency-Key": `hold-${sessionId}` };
+    const body = { session_id: sessionId, quantity: 2 };
+    const first = await callJson("POST", `/v1/experiences/${experienceId}/holds`, {
+      key,
+      body,
+      headers,
+    });
+    const second = await callJson("POST", `/v1/experiences/${experienceId}/holds`, {
+      key,
+      body,
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(second.res.headers.get("Idempotent-Replay")).toBe("true");
+    expect(second.body).toEqual(first.body);
+
+    // The D1 crash-safety row: the service run again under the same scope returns the original.
+    const scope = { scope: "test-scope", key: `hold-crash-${sessionId}` };
+    const other = await sessionFixture(orgId, { default_capacity: 1 });
+    const run = () =>
+      createHold(services.db(), {
+        organizationId: orgId,
+        experienceId: other.experienceId,
+        body: { session_id: other.sessionId, quantity: 1, ttl_seconds: 600 },
+        idempotency: scope,
+        now: Date.now(),
+      });
+    const original = await run();
+    const again = await run();
+    expect(again.hold.id).toBe(original.hold.id);
+    expect(await slotOf(other.key, other.experienceId, other.sessionId)).toMatchObject({
+      seats_held: 1,
+    });
   });
 });
