@@ -1,6 +1,6 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
-import { waitlistSweeps } from "./features/waitlist/waitlist-sweeps";
+import { WAITLIST_SWEEP_TASKS } from "./features/waitlist/waitlist-sweeps";
 import { deleteExpiredIdempotentOutcomes } from "./idempotency/d1-record";
 
 export { IdempotencyStore } from "./idempotency/idempotency-store";
@@ -17,6 +17,9 @@ export default {
     );
     console.log(JSON.stringify({ type: "idempotency_cleanup", removed }));
     // §14 sweeps; until the per-minute sweeper exists they also run from this trigger.
-    for (const sweep of waitlistSweeps) await sweep(env, controller.scheduledTime);
+    for (const task of WAITLIST_SWEEP_TASKS) {
+      const count = await task.run(env, controller.scheduledTime);
+      if (count > 0) console.log(JSON.stringify({ type: "sweep", task: task.name, count }));
+    }
   },
 } satisfies ExportedHandler<Env>;

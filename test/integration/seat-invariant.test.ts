@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { waitlistSweeps } from "../../src/features/waitlist/waitlist-sweeps";
+import { WAITLIST_SWEEP_TASKS } from "../../src/features/waitlist/waitlist-sweeps";
 import { bookingsOf, hold, releaseHold, slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
@@ -92,7 +92,7 @@ describe("no sequence of holds, bookings, cancellations, releases and expiries o
       // Some holds expire between rounds; the minute's sweeps then promote into their seats.
       now += random() < 0.5 ? 61_000 : 1_000;
       travelTo(now);
-      for (const sweep of waitlistSweeps) await sweep(env, now);
+      for (const task of WAITLIST_SWEEP_TASKS) await task.run(env, now);
       await assertInvariant(setupKey, experienceId, sessionId);
     }
   });

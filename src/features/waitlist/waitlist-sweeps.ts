@@ -6,27 +6,26 @@ import { promoteWaitlist } from "./waitlist.service";
 const SESSIONS_PER_SWEEP = 100;
 
 /**
- * Promotes the waitlists whose head fits the seats left. A hold frees its seats by expiring,
- * which writes nothing, so this is what promotes after hold expiry (§14: within a minute); it
- * also finishes a promotion that a request died before running.
+ * Promotes the waitlists whose head fits the seats left; returns how many bookings it promoted.
+ * A hold frees its seats by expiring, which writes nothing, so this is what promotes after hold
+ * expiry (§14: within a minute); it also finishes a promotion a request died before running.
  */
-export async function promoteOpenWaitlists(env: Pick<Env, "DB">, now: number): Promise<void> {
+export async function promoteOpenWaitlists(env: Pick<Env, "DB">, now: number): Promise<number> {
   const db = createDb(env.DB);
-  const sessionIds = await listSessionsToPromote(db, now, SESSIONS_PER_SWEEP);
   let promoted = 0;
-  for (const sessionId of sessionIds) {
+  for (const sessionId of await listSessionsToPromote(db, now, SESSIONS_PER_SWEEP)) {
     promoted += (await promoteWaitlist(db, sessionId, now)).length;
   }
-  if (promoted > 0) {
-    console.log(JSON.stringify({ type: "waitlist_sweep", sessions: sessionIds.length, promoted }));
-  }
+  return promoted;
 }
 
-/** §14: waitlisted bookings become `expired` when their session starts. */
-export async function expireStartedWaitlists(env: Pick<Env, "DB">, now: number): Promise<void> {
-  const expired = await expireStartedWaitlistedBookings(createDb(env.DB), now);
-  if (expired > 0) console.log(JSON.stringify({ type: "waitlist_expiry", expired }));
+/** §14: waitlisted bookings become `expired` when their session starts; returns how many. */
+export function expireStartedWaitlists(env: Pick<Env, "DB">, now: number): Promise<number> {
+  return expireStartedWaitlistedBookings(createDb(env.DB), now);
 }
 
-/** Every sweep task of §14, in the order they should run each minute. */
-export const waitlistSweeps = [promoteOpenWaitlists, expireStartedWaitlists] as const;
+/** §14's sweep tasks, in the shape of the per-minute sweeper's registry. */
+export const WAITLIST_SWEEP_TASKS = [
+  { name: "promote_open_waitlists", run: promoteOpenWaitlists },
+  { name: "expire_started_waitlists", run: expireStartedWaitlists },
+];
