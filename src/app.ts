@@ -6,12 +6,14 @@ import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
+import { healthRoutes } from "./features/health/health.routes";
 import { holdsRoutes } from "./features/holds/holds.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
 import { adminAuth } from "./http/admin-auth";
 import { apiKeyAuth } from "./http/auth";
+import { publicCors } from "./http/cors";
 import { handleError, handleNotFound } from "./http/error-handler";
 import { apiIdempotency, publicIdempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
@@ -30,6 +32,8 @@ export function createApp() {
     c.set("db", createDb(c.env.DB));
     await next();
   });
+  // Before the rate limit, so a preflight never spends the visitor's budget.
+  app.use("/public/*", publicCors);
   app.use("/v1/*", apiKeyAuth);
   app.use("/admin/*", adminAuth);
   app.use("/public/*", rateLimitByIp);
@@ -49,7 +53,7 @@ export function createApp() {
   app.route("/public", publicHoldsRoutes);
   app.route("/book", bookingPageRoutes);
 
-  app.get("/health", (c) => c.json({ ok: true }));
+  app.route("/", healthRoutes);
   registerOpenApiDocument(app);
   app.get("/docs", (c) => {
     const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });

@@ -1,10 +1,9 @@
 import { html, raw } from "hono/html";
 
-// Pinned, with Subresource Integrity: the sha384 of dist/browser/standalone.js in the npm
-// tarball of @scalar/api-reference@1.72.1, which jsDelivr serves byte for byte.
-const SCALAR_URL =
-  "https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.72.1/dist/browser/standalone.js";
-const SCALAR_INTEGRITY = "sha384-U11tb2XnKvmwt8RlTvnwUnYgrN+ur4Xyh9htLhjajWNR/Oyl5AX5DEz00qRmlrmK";
+// Served by the Worker itself (wrangler.toml `[assets]`, built by scripts/build-assets.mjs from
+// the pinned @scalar/api-reference in node_modules): /docs needs no CDN and works offline.
+export const SCALAR_VERSION = "1.72.1";
+export const SCALAR_BUNDLE_PATH = `/docs/scalar/api-reference-${SCALAR_VERSION}.js`;
 
 interface OperationSummary {
   method: string;
@@ -27,14 +26,15 @@ export function summarizeOperations(paths: OperationPaths): OperationSummary[] {
 }
 
 /**
- * The interactive reference (Scalar) loads from its CDN; the server-rendered list of operations
- * underneath keeps /docs useful where the CDN cannot be reached.
+ * The interactive reference (Scalar, which brings its own <main> and landmarks) replaces the
+ * server-rendered list of operations, a <main> of its own for clients without JavaScript.
  */
 export function renderDocsPage(operations: OperationSummary[]) {
   const rows = operations.map(
     (op) =>
       html`<tr><td><code>${op.method}</code></td><td><code>${op.path}</code></td><td>${op.tag}</td><td>${op.summary}</td></tr>`,
   );
+  const config = JSON.stringify({ url: "/openapi.json", withDefaultFonts: false });
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -42,28 +42,27 @@ export function renderDocsPage(operations: OperationSummary[]) {
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>API reference</title>
   <style>
-    body { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2937; }
-    table { border-collapse: collapse; width: 100%; }
-    td, th { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e5e7eb; }
-    code { font-size: .9rem; }
+    #fallback { font-family: system-ui, sans-serif; margin: 2rem; color: #1f2937; }
+    #fallback table { border-collapse: collapse; width: 100%; }
+    #fallback td, #fallback th { text-align: left; padding: .35rem .6rem; border-bottom: 1px solid #e5e7eb; }
+    #fallback code { font-size: .9rem; }
   </style>
 </head>
 <body>
-  <div id="fallback">
+  <main id="fallback">
     <h1>Scheduling &amp; Booking API reference</h1>
     <p>The machine-readable document is at <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).
     Authenticate with the <code>X-API-KEY</code> header.</p>
     <table><thead><tr><th>Method</th><th>Path</th><th>Group</th><th>What it does</th></tr></thead>
     <tbody>${rows}</tbody></table>
-  </div>
-  <script id="api-reference" data-url="/openapi.json"></script>
+  </main>
+  <div id="reference"></div>
+  <script src="${SCALAR_BUNDLE_PATH}"></script>
   <script>${raw(`
-    var s = document.createElement("script");
-    s.src = "${SCALAR_URL}";
-    s.integrity = "${SCALAR_INTEGRITY}";
-    s.crossOrigin = "anonymous";
-    s.onload = function () { document.getElementById("fallback").remove(); };
-    document.body.appendChild(s);
+    if (window.Scalar) {
+      Scalar.createApiReference("#reference", ${config});
+      document.getElementById("fallback").remove();
+    }
   `)}</script>
 </body>
 </html>`;

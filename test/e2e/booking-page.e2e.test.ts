@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { type Browser, type BrowserContextOptions, chromium, type Page } from "playwright-core";
+import { mkdirSync } from "node:fs";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./browser";
 import { type LocalWorker, startLocalWorker } from "./local-worker";
 import { type Seed, seedExperience } from "./seed";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const SCREENSHOTS = ".tmp/e2e";
 
 let worker: LocalWorker;
@@ -14,17 +14,11 @@ let seed: Seed;
 let consoleErrors: string[] = [];
 
 beforeAll(async () => {
-  // Fail, never skip: a missing browser must not pass as a green run.
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  }
   mkdirSync(SCREENSHOTS, { recursive: true });
   [worker, browser] = await Promise.all([
     startLocalWorker(),
-    chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-    }),
+    // Fails, never skips, when no Chromium launches (./browser.ts).
+    launchChromium(),
   ]);
   seed = await seedExperience(worker.url);
 });

@@ -1,4 +1,5 @@
 import { exports } from "cloudflare:workers";
+import { expect } from "vitest";
 
 export const ADMIN_TOKEN = "test-admin-token";
 
@@ -39,4 +40,15 @@ export function admin(method: string, path: string, body?: unknown) {
     body,
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
   });
+}
+
+/** Asserts a §2 error: the status, the code, and the envelope around them. */
+export function expectError(
+  // biome-ignore lint/suspicious/noExplicitAny: wire payloads are asserted field by field
+  result: { status: number; body: any },
+  status: number,
+  code: string,
+) {
+  expect({ status: result.status, code: result.body?.code }).toEqual({ status, code });
+  expect(result.body).toMatchObject({ error: expect.any(String), request_id: expect.any(String) });
 }

@@ -1,7 +1,7 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index";
-import { admin, callJson } from "../helpers/http";
+import { admin, callJson, expectError } from "../helpers/http";
 import { createOrganization } from "../helpers/tenants";
 
 describe("§3 operator API", () => {
@@ -30,9 +30,9 @@ describe("§3 operator API", () => {
     [{ name: "Ok", timezone: "Mars/Olympus" }, "timezone"],
     [{ name: "Ok", timezone: "+01:00" }, "timezone"],
   ])("rejects an invalid organization %j on %s", async (payload, field) => {
-    const { status, body } = await admin("POST", "/organizations", payload);
-    expect(status).toBe(400);
-    expect(body.details.fieldErrors[field]).toBeDefined();
+    const res = await admin("POST", "/organizations", payload);
+    expectError(res, 400, "validation_failed");
+    expect(res.body.details.fieldErrors[field]).toEqual([expect.any(String)]);
   });
 
   it("creates a key whose secret appears only once", async () => {
@@ -61,7 +61,7 @@ describe("§3 operator API", () => {
       name: "k",
       scopes: { payments: "write", bookings: "admin" },
     });
-    expect(bad.status).toBe(400);
+    expectError(bad, 400, "validation_failed");
     expect(Object.keys(bad.body.details.fieldErrors).sort()).toEqual([
       "scopes.bookings",
       "scopes.payments",
@@ -73,7 +73,13 @@ describe("§3 operator API", () => {
       name: "k",
       scopes: {},
     });
-    expect(res.status).toBe(404);
+    expectError(res, 404, "not_found");
+    const rows = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM api_keys WHERE organization_id = ?",
+    )
+      .bind("org_doesnotexist000000")
+      .first<{ n: number }>();
+    expect(rows?.n).toBe(0);
   });
 
   it("answers 404 when revoking a key through another organization", async () => {
@@ -81,7 +87,12 @@ describe("§3 operator API", () => {
     const b = await createOrganization();
     const key = await admin("POST", `/organizations/${a.id}/api-keys`, { name: "k", scopes: {} });
     const res = await admin("DELETE", `/organizations/${b.id}/api-keys/${key.body.data.id}`);
-    expect(res.status).toBe(404);
+    expectError(res, 404, "not_found");
+    // The key of organization a still works: the foreign DELETE changed nothing.
+    const list = await admin("GET", `/organizations/${a.id}/api-keys`);
+    expect(list.body.data.map((k: { id: string }) => k.id)).toEqual([key.body.data.id]);
+    const stillWorks = await callJson("GET", "/v1/spaces", { key: key.body.data.key });
+    expectError(stillWorks, 403, "insufficient_scope");
   });
 
   it("answers 401 without a token and with a wrong one", async () => {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { publicScope } from "../../src/idempotency/scope";
 import { sha256Hex } from "../../src/lib/crypto";
-import { callJson } from "../helpers/http";
+import { callJson, expectError } from "../helpers/http";
 import { patchExperience, publicClient, publicFixture } from "../helpers/public";
 import { futureSessionId } from "../helpers/scheduling";
 
@@ -67,15 +67,21 @@ describe("POST /public/experiences/{id}/bookings", () => {
       quantity: 3,
       contact: { name: "Ada" },
     });
-    expect(tooMany.status).toBe(400);
-    expect(tooMany.body.details.fieldErrors.quantity).toBeDefined();
+    expectError(tooMany, 400, "validation_failed");
+    expect(tooMany.body.details.fieldErrors.quantity).toEqual([expect.any(String)]);
     const unknown = await book(experienceId, {
       session_id: sessionId,
       contact: { name: "Ada" },
       cancel_token: "mine",
     });
-    expect(unknown.status).toBe(400);
+    expectError(unknown, 400, "validation_failed");
     expect(unknown.body.details.fieldErrors.cancel_token).toEqual(["Unknown field: cancel_token"]);
+    const slots = await publicClient().json(
+      "GET",
+      `/public/experiences/${experienceId}/slots?timezone=UTC&include_unbookable=true`,
+    );
+    const slot = slots.body.data.find((s: { session_id: string }) => s.session_id === sessionId);
+    expect(slot.seats_booked).toBe(0);
   });
 
   it("answers 422 registration_closed when registration is closed", async () => {
@@ -99,7 +105,7 @@ describe("POST /public/experiences/{id}/bookings", () => {
       session_id: sessionId,
       contact: { name: "Ada" },
     });
-    expect(unknown.status).toBe(404);
+    expectError(unknown, 404, "not_found");
   });
 
   it("answers 409 session_full with the seats left", async () => {
@@ -122,11 +128,15 @@ describe("POST /public/experiences/{id}/bookings", () => {
 
   it("answers 404 for a session that does not exist", async () => {
     const { experienceId, recurrenceId } = await publicFixture();
-    const { status } = await book(experienceId, {
+    const res = await book(experienceId, {
       session_id: futureSessionId(recurrenceId, 3, "11:11"),
       contact: { name: "Ada" },
     });
-    expect(status).toBe(404);
+    expectError(res, 404, "not_found");
+    const stored = await env.DB.prepare("SELECT COUNT(*) AS n FROM sessions WHERE id = ?")
+      .bind(futureSessionId(recurrenceId, 3, "11:11"))
+      .first<{ n: number }>();
+    expect(stored?.n).toBe(0);
   });
 });
 
@@ -212,7 +222,8 @@ describe("Idempotency-Key on public bookings", () => {
     const stale = await client.json("POST", cancelPath(original.body.data.id), {
       body: { cancel_token: original.body.data.cancel_token },
     });
-    expect(stale.status).toBe(404);
+    expectError(stale, 404, "not_found");
+    expect((await storedBooking(original.body.data.id))?.status).toBe("confirmed");
     const fresh = await client.json("POST", cancelPath(original.body.data.id), {
       body: { cancel_token: retry.body.data.cancel_token },
     });
@@ -289,10 +300,11 @@ describe("POST /public/bookings/{id}/cancel", () => {
       key,
       body: { session_id: sessionId, contact: { name: "Ada" } },
     });
-    const { status } = await publicClient().json("POST", cancelPath(created.body.data.id), {
+    const res = await publicClient().json("POST", cancelPath(created.body.data.id), {
       body: { cancel_token: "guess-without-a-token" },
     });
-    expect(status).toBe(404);
+    expectError(res, 404, "not_found");
+    expect((await storedBooking(created.body.data.id))?.status).toBe("confirmed");
   });
 
   it("answers 409 booking_not_cancellable the second time", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callJson } from "../helpers/http";
+import { callJson, expectError } from "../helpers/http";
 import { createTenant } from "../helpers/tenants";
 
 describe("§4 spaces", () => {
@@ -56,8 +56,8 @@ describe("§4 members", () => {
   ])("rejects member %j on %s", async (payload, field) => {
     const { key } = await createTenant();
     const res = await callJson("POST", "/v1/spaces/GENERAL/members", { key, body: payload });
-    expect(res.status).toBe(400);
-    expect(res.body.details.fieldErrors[field]).toBeDefined();
+    expectError(res, 400, "validation_failed");
+    expect(res.body.details.fieldErrors[field]).toEqual([expect.any(String)]);
   });
 
   it("answers 404 for members of an unknown or foreign space", async () => {
@@ -69,10 +69,15 @@ describe("§4 members", () => {
       "/v1/spaces/spc_nope/members",
     ]) {
       const list = await callJson("GET", path, { key: two.key });
-      expect(list.status).toBe(404);
+      expectError(list, 404, "not_found");
       const add = await callJson("POST", path, { key: two.key, body: { name: "X" } });
-      expect(add.status).toBe(404);
+      expectError(add, 404, "not_found");
     }
+    // Nothing was added to organization one's space by the foreign POST.
+    const members = await callJson("GET", `/v1/spaces/${space.body.data.id}/members`, {
+      key: one.key,
+    });
+    expect(members.body.data).toEqual([]);
   });
 });
 
@@ -94,10 +99,17 @@ describe("§1 pagination", () => {
 
   it("accepts page_size 1 and 200", async () => {
     const { key } = await createTenant();
-    for (const size of [1, 200]) {
-      const res = await callJson("GET", `/v1/spaces/GENERAL/members?page_size=${size}`, { key });
-      expect(res.status).toBe(200);
+    for (const name of ["A", "B"]) {
+      await callJson("POST", "/v1/spaces/GENERAL/members", { key, body: { name } });
     }
+    const one = await callJson("GET", "/v1/spaces/GENERAL/members?page_size=1", { key });
+    expect(one.status).toBe(200);
+    expect(one.body.data.map((m: { name: string }) => m.name)).toEqual(["A"]);
+    expect(one.body.pagination).toEqual({ total: 2, page: 1, page_size: 1, total_pages: 2 });
+    const all = await callJson("GET", "/v1/spaces/GENERAL/members?page_size=200", { key });
+    expect(all.status).toBe(200);
+    expect(all.body.data.map((m: { name: string }) => m.name)).toEqual(["A", "B"]);
+    expect(all.body.pagination).toEqual({ total: 2, page: 1, page_size: 200, total_pages: 1 });
   });
 
   it.each([
