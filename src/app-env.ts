@@ -1,6 +1,6 @@
 import type { Database } from "./db/client";
 import type { ScopeMap } from "./db/schema";
-import type { IdempotencyScope } from "./idempotency/d1-record";
+import type { IdempotencyScope } from "./idempotency/scope";
 
 /** The authenticated caller of a /v1 route. */
 export interface ApiAuth {

@@ -1,7 +1,7 @@
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { WAITLIST_SWEEP_TASKS } from "./features/waitlist/waitlist-sweeps";
-import { deleteExpiredIdempotentOutcomes } from "./idempotency/d1-record";
+import { deleteExpiredKeyRows } from "./idempotency/idempotency-keys.repository";
 
 export { IdempotencyStore } from "./idempotency/idempotency-store";
 
@@ -11,10 +11,7 @@ export default {
   fetch: app.fetch,
   // Hourly cron (wrangler.toml): drop D1 idempotency rows past their 24 h window.
   async scheduled(controller, env) {
-    const removed = await deleteExpiredIdempotentOutcomes(
-      createDb(env.DB),
-      controller.scheduledTime,
-    );
+    const removed = await deleteExpiredKeyRows(createDb(env.DB), controller.scheduledTime);
     console.log(JSON.stringify({ type: "idempotency_cleanup", removed }));
     // §14 sweeps; until the per-minute sweeper exists they also run from this trigger.
     for (const task of WAITLIST_SWEEP_TASKS) {

@@ -1,6 +1,10 @@
 import { z } from "@hono/zod-openapi";
 import { canonicalTimeZoneName, isValidTimeZone } from "../scheduling/time-zone";
 
+/** A path parameter holding an ID, documented with an example. */
+export const pathParam = (name: string, example: string) =>
+  z.string().openapi({ param: { name, in: "path" }, example });
+
 /** A name field: trimmed, then 1–max characters. */
 export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
 

@@ -2,13 +2,17 @@ import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
-import type { IdempotencyScope } from "../idempotency/d1-record";
 import { IdempotencyKeyReusedError, IdempotentRequestInProgressError } from "../idempotency/errors";
 import { fingerprintOf } from "../idempotency/fingerprint";
 import type { IdempotencyStore } from "../idempotency/idempotency-store";
 import { parseIdempotencyKey } from "../idempotency/key";
 import type { StoredResponse } from "../idempotency/record";
-import { apiKeyScope, idempotencyObjectName, publicScope } from "../idempotency/scope";
+import {
+  apiKeyScope,
+  type IdempotencyScope,
+  idempotencyObjectName,
+  publicScope,
+} from "../idempotency/scope";
 import { matchedHandlerRoute } from "./matched-route";
 import { clientIp } from "./rate-limit";
 import { authOf } from "./scopes";

@@ -1,4 +1,8 @@
-import type { IdempotencyScope } from "./d1-record";
+/** The Idempotency-Key of the current request, scoped to its API key (or public caller). */
+export interface IdempotencyScope {
+  scope: string;
+  key: string;
+}
 
 /** Keys of integrations are scoped per API key (§7): two keys never see each other's records. */
 export function apiKeyScope(apiKeyId: string): string {

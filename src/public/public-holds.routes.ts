@@ -1,18 +1,11 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   CreateHoldBodySchema,
   HoldTokenBodySchema,
   PublicHoldParamsSchema,
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
-import {
-  createRouter,
-  dataOf,
-  errorResponses,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-} from "../http/openapi";
+import { createRouter, dataOf, jsonContent } from "../http/openapi";
+import { idempotentJsonBody, unscopedRoute } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
@@ -22,23 +15,18 @@ const security: Array<Record<string, string[]>> = [];
 
 export const publicHoldsRoutes = createRouter()
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
       method: "post",
       path: "/experiences/{id}/holds",
       tags,
-      security,
       summary: "Reserve seats while the visitor fills the booking form",
       description:
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
       request: {
         params: PublicExperienceParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateHoldBodySchema),
+        ...idempotentJsonBody(CreateHoldBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(PublicHoldSchema), "The hold and its token"),
-        ...errorResponses(400, 404, 409, 413, 415, 422, 429),
-      },
+      responses: { 201: jsonContent(dataOf(PublicHoldSchema), "The hold and its token") },
     }),
     async (c) => {
       const result = await createPublicHold(c.get("db"), {
@@ -48,27 +36,22 @@ export const publicHoldsRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.hold }, result.status);
+      return c.json({ data: result.hold }, 201);
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 409, 413, 415, 429], {
       method: "post",
       path: "/holds/{id}/release",
       tags,
-      security,
       summary: "Release a hold with its token: its seats are free at once",
       description:
         "A wrong or missing token is 404, like an unknown hold. Releasing a released or expired hold answers 204 too; a converted one is 409 hold_not_active.",
       request: {
         params: PublicHoldParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(HoldTokenBodySchema),
+        ...idempotentJsonBody(HoldTokenBodySchema),
       },
-      responses: {
-        204: { description: "Released; empty body" },
-        ...errorResponses(400, 404, 409, 413, 415, 429),
-      },
+      responses: { 204: { description: "Released; empty body" } },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -6,16 +6,14 @@ import {
 } from "../features/holds/holds.repository";
 import type { CreateHoldBody } from "../features/holds/holds.schemas";
 import { createHold, releaseHold } from "../features/holds/holds.service";
-import type { IdempotencyScope } from "../idempotency/d1-record";
+import type { WriteRequest } from "../idempotency/idempotent-write";
 import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
 import { findExperienceWithTimezone } from "./public.repository";
 
-export interface PublicHoldInput {
+export interface PublicHoldInput extends WriteRequest {
   experienceId: string;
   body: CreateHoldBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
 /** §14 through createHold, with the organization taken from the experience and a hold token. */
@@ -25,7 +23,7 @@ export async function createPublicHold(db: Database, input: PublicHoldInput) {
   const organizationId = found.experience.organizationId;
   // The same 43-character secret as a cancel token, stored only as its SHA-256.
   const token = await issueCancelToken();
-  const { hold, status } = await createHold(db, {
+  const hold = await createHold(db, {
     organizationId,
     experienceId: input.experienceId,
     body: input.body,
@@ -36,7 +34,7 @@ export async function createPublicHold(db: Database, input: PublicHoldInput) {
   // A hold created by an earlier execution under the same Idempotency-Key (§7 crash safety)
   // carries that execution's token, which never reached the caller: issue this one instead.
   if (hold.created_at !== toIso(input.now)) await replaceHoldTokenHash(db, hold.id, token.hash);
-  return { hold: { ...hold, hold_token: token.token }, status, organizationId };
+  return { hold: { ...hold, hold_token: token.token }, organizationId };
 }
 
 /**

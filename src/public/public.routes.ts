@@ -1,18 +1,11 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   BookingSchema,
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
 import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
-import {
-  createRouter,
-  dataOf,
-  errorResponses,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-  listOf,
-} from "../http/openapi";
+import { createRouter, dataOf, jsonContent, listOf } from "../http/openapi";
+import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { presentPublicExperience } from "./public.presenter";
 import {
   PublicBookingParamsSchema,
   PublicBookingSchema,
@@ -24,7 +17,6 @@ import {
   cancelPublicBooking,
   createPublicBooking,
   listPublicSlots,
-  presentPublicExperience,
   requireActiveExperience,
 } from "./public.service";
 
@@ -34,19 +26,15 @@ const security: Array<Record<string, string[]>> = [];
 
 export const publicRoutes = createRouter()
   .openapi(
-    createRoute({
+    unscopedRoute(security, [404, 429], {
       method: "get",
       path: "/experiences/{id}",
       tags,
-      security,
       summary: "Public view of an active experience",
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(PublicExperienceSchema), "The experience"),
-        ...errorResponses(404, 429),
-      },
+      responses: { 200: jsonContent(dataOf(PublicExperienceSchema), "The experience") },
     }),
     async (c) => {
       const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
@@ -55,18 +43,16 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 429], {
       method: "get",
       path: "/experiences/{id}/slots",
       tags,
-      security,
       summary: "Sessions of an active experience, with seats and bookability",
       description:
         "Same query and slot shape as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema, query: SlotsQuerySchema },
       responses: {
         200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
-        ...errorResponses(400, 404, 429),
       },
     }),
     async (c) => {
@@ -77,22 +63,19 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
       method: "post",
       path: "/experiences/{id}/bookings",
       tags,
-      security,
       summary: "Book seats without an API key",
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(PublicCreateBookingBodySchema),
+        ...idempotentJsonBody(PublicCreateBookingBodySchema),
       },
       responses: {
         201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),
-        ...errorResponses(400, 404, 409, 413, 415, 422, 429),
       },
     }),
     async (c) => {
@@ -103,27 +86,22 @@ export const publicRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, result.status as 201);
+      return c.json({ data: result.booking }, 201);
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
       method: "post",
       path: "/bookings/{id}/cancel",
       tags,
-      security,
       summary: "Cancel a booking with its cancel token",
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       request: {
         params: PublicBookingParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(PublicCancelBodySchema),
+        ...idempotentJsonBody(PublicCancelBodySchema),
       },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
-        ...errorResponses(400, 404, 409, 413, 415, 422, 429),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {
@@ -133,6 +111,6 @@ export const publicRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, result.status as 200);
+      return c.json({ data: result.booking }, 200);
     },
   );

@@ -1,17 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { BookingSchema } from "../features/bookings/bookings.schemas";
 import { LocationSchema, PricingSchema } from "../features/experiences/experiences.schemas";
-import { TimeZoneSchema } from "../http/common-schemas";
-
-const idParam = (name: string, example: string) =>
-  z.string().openapi({ param: { name, in: "path" }, example });
+import { pathParam, TimeZoneSchema } from "../http/common-schemas";
 
 export const PublicExperienceParamsSchema = z.object({
-  id: idParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
+  id: pathParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
 });
 
 export const PublicBookingParamsSchema = z.object({
-  id: idParam("id", "bkg_N3kTMd9fQ2bY7LpWzR4a"),
+  id: pathParam("id", "bkg_N3kTMd9fQ2bY7LpWzR4a"),
 });
 
 /** What the public may see of an active experience: no providers, space or booking counts. */

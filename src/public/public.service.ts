@@ -3,39 +3,22 @@ import { NotFoundError } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
 import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
-import type { ExperienceRow } from "../features/experiences/experiences.repository";
 import type { SlotsQuery } from "../features/slots/slots.schemas";
 import { listSlots } from "../features/slots/slots.service";
-import type { IdempotencyScope } from "../idempotency/d1-record";
+import type { WriteRequest } from "../idempotency/idempotent-write";
 import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
+import type { PublicExperienceRecord } from "./public.presenter";
 import { findExperienceWithTimezone, replaceCancelTokenHash } from "./public.repository";
-import type { PublicExperience } from "./public.schemas";
 import { requirePublicHold } from "./public-holds.service";
 
-export interface PublicExperienceRecord {
-  experience: ExperienceRow;
-  timezone: string;
-}
-
-export function presentPublicExperience({
-  experience,
-  timezone,
-}: PublicExperienceRecord): PublicExperience {
-  return {
-    id: experience.id,
-    name: experience.name,
-    description: experience.description,
-    duration_minutes: experience.durationMinutes,
-    location: experience.location,
-    pricing: experience.pricing,
-    required_contact_method: experience.requiredContactMethod,
-    max_booking_quantity: experience.maxBookingQuantity,
-    registration_status: experience.registrationStatus,
-    scheduling_rules: experience.schedulingRules,
-    waitlist: experience.waitlist,
-    timezone,
-  };
+/** An active experience with its organization's zone; inactive ones are hidden like unknown IDs. */
+export async function findActiveExperience(
+  db: Database,
+  experienceId: string,
+): Promise<PublicExperienceRecord | undefined> {
+  const found = await findExperienceWithTimezone(db, experienceId);
+  return found?.experience.status === "active" ? found : undefined;
 }
 
 /** Inactive experiences are hidden from the public: 404, exactly like an unknown ID. */
@@ -43,10 +26,8 @@ export async function requireActiveExperience(
   db: Database,
   experienceId: string,
 ): Promise<PublicExperienceRecord> {
-  const found = await findExperienceWithTimezone(db, experienceId);
-  if (found?.experience.status !== "active") {
-    throw new NotFoundError("Experience not found");
-  }
+  const found = await findActiveExperience(db, experienceId);
+  if (!found) throw new NotFoundError("Experience not found");
   return found;
 }
 
@@ -61,11 +42,9 @@ export async function listPublicSlots(
   return { slots, organizationId: record.experience.organizationId };
 }
 
-export interface PublicBookingInput {
+export interface PublicBookingInput extends WriteRequest {
   experienceId: string;
   body: PublicCreateBookingBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
 /**
@@ -80,7 +59,7 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   const { hold_token, ...body } = input.body;
   if (body.hold_id) await requirePublicHold(db, body.hold_id, hold_token, input.experienceId);
   const cancel = await issueCancelToken();
-  const { booking, status } = await createBooking(db, {
+  const booking = await createBooking(db, {
     organizationId,
     experienceId: input.experienceId,
     body,
@@ -93,14 +72,12 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   if (booking.created_at !== toIso(input.now)) {
     await replaceCancelTokenHash(db, booking.id, cancel.hash);
   }
-  return { booking: { ...booking, cancel_token: cancel.token }, status, organizationId };
+  return { booking: { ...booking, cancel_token: cancel.token }, organizationId };
 }
 
-export interface PublicCancelInput {
+export interface PublicCancelInput extends WriteRequest {
   bookingId: string;
   cancelToken: string | undefined;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
 /**
@@ -112,12 +89,12 @@ export async function cancelPublicBooking(db: Database, input: PublicCancelInput
   if (!(await cancelTokenMatches(input.cancelToken, booking?.cancelTokenHash)) || !booking) {
     throw new NotFoundError("Booking not found");
   }
-  const result = await cancelBooking(db, {
+  const cancelled = await cancelBooking(db, {
     organizationId: booking.organizationId,
     bookingId: booking.id,
     reason: null,
     idempotency: input.idempotency,
     now: input.now,
   });
-  return { ...result, organizationId: booking.organizationId };
+  return { booking: cancelled, organizationId: booking.organizationId };
 }

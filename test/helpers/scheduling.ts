@@ -7,7 +7,7 @@ import { cancelBooking, createBooking } from "../../src/features/bookings/bookin
 import { findExperienceById } from "../../src/features/experiences/experiences.repository";
 import type { SlotsQuery } from "../../src/features/slots/slots.schemas";
 import { listSlots } from "../../src/features/slots/slots.service";
-import type { IdempotencyScope } from "../../src/idempotency/d1-record";
+import type { IdempotencyScope } from "../../src/idempotency/scope";
 import { call, callJson } from "./http";
 import { createApiKey, type Scopes } from "./tenants";
 

@@ -161,7 +161,7 @@ describe("cancel edges (controlled clock)", () => {
       recurrence: { start_date: "2030-01-01" },
     });
     const sessionId = sessionIdOf(recurrenceId, "2030-01-07", "07:00");
-    const { booking } = await services.book(orgId, experienceId, START - 10 * DAY_MS, {
+    const booking = await services.book(orgId, experienceId, START - 10 * DAY_MS, {
       session_id: sessionId,
     });
     expect(booking.refundable_until).toBe(new Date(REFUNDABLE_UNTIL).toISOString());
@@ -175,8 +175,7 @@ describe("cancel edges (controlled clock)", () => {
     ["1 ms before the start", START - 1, false],
   ])("cancelled %s: refund_eligible %s", async (_label, now, eligible) => {
     const booking = await bookedAt2030();
-    const { booking: cancelled, status } = await services.cancel(orgId, booking.id, now);
-    expect(status).toBe(200);
+    const cancelled = await services.cancel(orgId, booking.id, now);
     expect(cancelled).toMatchObject({
       status: "cancelled",
       refund_eligible: eligible,

@@ -31,7 +31,7 @@ beforeAll(async () => {
   ];
   const T0 = Date.UTC(2030, 0, 1);
   for (const [index, [name, experience, date, time]] of plan.entries()) {
-    const { booking } = await services.book(orgId, experience.experienceId, T0 + index, {
+    const booking = await services.book(orgId, experience.experienceId, T0 + index, {
       session_id: sessionIdOf(experience.recurrenceId, date, time),
     });
     ids[name] = booking.id;

@@ -172,8 +172,15 @@ describe("idempotency crash safety in the create services (§7)", () => {
       default_recurrence: weeklyRecurrence(),
     });
     const scope = { scope: `test:${orgId}`, key: "crash-1" };
-    const first = await createExperienceService(db(), caller, input, scope, Date.now());
-    const retry = await createExperienceService(db(), caller, input, scope, Date.now());
+    const create = () =>
+      createExperienceService(db(), {
+        ...caller,
+        body: input,
+        idempotency: scope,
+        now: Date.now(),
+      });
+    const first = await create();
+    const retry = await create();
     expect(retry.id).toBe(first.id);
     expect(retry.recurrence_ids).toEqual(first.recurrence_ids);
     expect(await countExperiences(key)).toBe(1);
@@ -185,7 +192,13 @@ describe("idempotency crash safety in the create services (§7)", () => {
     const input = CreateRecurrenceBodySchema.parse(weeklyRecurrence());
     const scope = { scope: `test:${orgId}`, key: "crash-2" };
     const create = () =>
-      createRecurrenceService(db(), orgId, experience.id, input, scope, Date.now());
+      createRecurrenceService(db(), {
+        organizationId: orgId,
+        experienceId: experience.id,
+        body: input,
+        idempotency: scope,
+        now: Date.now(),
+      });
     const first = await create();
     const retry = await create();
     expect(retry.id).toBe(first.id);

@@ -12,21 +12,20 @@ beforeAll(async () => {
 const fixture = (capacity: number) => sessionFixture(orgId, { default_capacity: capacity });
 
 /** A hold made by the service with a chosen clock. */
-async function holdAt(
+function holdAt(
   experienceId: string,
   sessionId: string,
   quantity: number,
   ttl: number,
   now: number,
 ) {
-  const { hold } = await createHold(services.db(), {
+  return createHold(services.db(), {
     organizationId: orgId,
     experienceId,
     body: { session_id: sessionId, quantity, ttl_seconds: ttl },
     idempotency: undefined,
     now,
   });
-  return hold;
 }
 
 const countOf = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;

@@ -264,7 +264,7 @@ describe("Idempotency-Key on holds", () => {
       });
     const original = await run();
     const again = await run();
-    expect(again.hold.id).toBe(original.hold.id);
+    expect(again.id).toBe(original.id);
     expect(await slotOf(other.key, other.experienceId, other.sessionId)).toMatchObject({
       seats_held: 1,
     });

@@ -16,7 +16,6 @@ describe("§7 D1 idempotency rows are reclaimed by the cron trigger", () => {
       key,
       resourceType: "space",
       resourceId: `spc_${key}`,
-      statusCode: 201,
       createdAt,
     });
     await db

@@ -2,10 +2,11 @@ import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "../../src/db/client";
+import { WriteBatch } from "../../src/db/write-batch";
 import { insertSpaceStatement } from "../../src/features/spaces/spaces.repository";
 import { createSpace } from "../../src/features/spaces/spaces.service";
-import { batchWithIdempotentOutcome } from "../../src/idempotency/d1-record";
 import { fingerprintOf } from "../../src/idempotency/fingerprint";
+import { recordIdempotencyKey } from "../../src/idempotency/idempotent-write";
 import { LEASE_MS, REPLAY_WINDOW_MS } from "../../src/idempotency/record";
 import { apiKeyScope } from "../../src/idempotency/scope";
 import { callJson } from "../helpers/http";
@@ -39,7 +40,12 @@ describe("Idempotency-Key: crash safety", () => {
     const claimedAt = Date.now() - LEASE_MS - 1;
     await storeFor(keyId, "dead-worker").begin(fingerprint, claimedAt);
     const scope = { scope: apiKeyScope(keyId), key: "dead-worker" };
-    const original = await createSpace(createDb(env.DB), orgId, "Studio", claimedAt, scope);
+    const original = await createSpace(createDb(env.DB), {
+      organizationId: orgId,
+      body: { name: "Studio" },
+      now: claimedAt,
+      idempotency: scope,
+    });
 
     const retry = await postSpace(key, "dead-worker");
     expect(retry.status).toBe(201);
@@ -80,14 +86,18 @@ describe("Idempotency-Key: crash safety", () => {
     const { key, keyId, orgId } = await createTenant();
     const db = createDb(env.DB);
     const scope = { scope: apiKeyScope(keyId), key: "raced" };
-    const write = (id: string) =>
-      batchWithIdempotentOutcome(
-        db,
-        [insertSpaceStatement(db, { organizationId: orgId, id, name: id, createdAt: Date.now() })],
-        scope,
-        { resourceType: "space", resourceId: id, statusCode: 201 },
-        Date.now(),
+    const write = (id: string) => {
+      const now = Date.now();
+      const batch = new WriteBatch(db).add(
+        insertSpaceStatement(db, { organizationId: orgId, id, name: id, createdAt: now }),
       );
+      recordIdempotencyKey(
+        batch,
+        { now, idempotency: scope },
+        { resourceType: "space", resourceId: id },
+      );
+      return batch.commit();
+    };
     await write("spc_RaceWinner000000000");
     await expect(write("spc_RaceLoser0000000000")).rejects.toThrow();
     const spaces = await callJson("GET", "/v1/spaces", { key });

@@ -202,7 +202,7 @@ describe("Idempotency-Key on public bookings", () => {
     );
     // The booking's key row was written with it, but the Durable Object never heard back.
     await env.DB.prepare(
-      "INSERT INTO idempotency_keys (scope, key, resource_type, resource_id, status_code, created_at) VALUES (?, ?, 'booking', ?, 201, ?)",
+      "INSERT INTO idempotency_keys (scope, key, resource_type, resource_id, created_at) VALUES (?, ?, 'booking', ?, ?)",
     )
       .bind(
         publicScope(client.ip, bookingsPath(experienceId)),

@@ -1,12 +1,5 @@
-import { createRoute } from "@hono/zod-openapi";
-import {
-  createRouter,
-  dataOf,
-  errorResponses,
-  jsonBodyOf,
-  jsonContent,
-  listOf,
-} from "../../http/openapi";
+import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import { unscopedRoute } from "../../http/route";
 import {
   ApiKeySchema,
   CreateApiKeyBodySchema,
@@ -23,55 +16,52 @@ const tags = ["Operator"];
 
 export const adminRoutes = createRouter()
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 401, 413, 415], {
       method: "post",
       path: "/organizations",
       tags,
-      security,
       summary: "Create an organization (with its GENERAL space)",
       request: jsonBodyOf(CreateOrganizationBodySchema),
-      responses: {
-        201: jsonContent(dataOf(OrganizationSchema), "The organization"),
-        ...errorResponses(400, 401, 413, 415),
-      },
+      responses: { 201: jsonContent(dataOf(OrganizationSchema), "The organization") },
     }),
     async (c) => {
-      const org = await createOrganization(c.get("db"), c.req.valid("json"), Date.now());
+      const org = await createOrganization(c.get("db"), {
+        body: c.req.valid("json"),
+        now: Date.now(),
+      });
       c.set("organizationId", org.id);
       return c.json({ data: org }, 201);
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 401, 404, 413, 415], {
       method: "post",
       path: "/organizations/{org_id}/api-keys",
       tags,
-      security,
       summary: "Create an API key (the secret is shown once)",
       request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
-      responses: {
-        201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret"),
-        ...errorResponses(400, 401, 404, 413, 415),
-      },
+      responses: { 201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret") },
     }),
     async (c) => {
       const { org_id } = c.req.valid("param");
       c.set("organizationId", org_id);
-      const key = await createApiKey(c.get("db"), org_id, c.req.valid("json"), Date.now());
+      const key = await createApiKey(c.get("db"), {
+        organizationId: org_id,
+        body: c.req.valid("json"),
+        now: Date.now(),
+      });
       return c.json({ data: key }, 201);
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [401, 404], {
       method: "get",
       path: "/organizations/{org_id}/api-keys",
       tags,
-      security,
       summary: "List API keys (without secrets)",
       request: { params: OrgParamsSchema },
       responses: {
         200: jsonContent(listOf(ApiKeySchema), "The organization's keys, newest first"),
-        ...errorResponses(401, 404),
       },
     }),
     async (c) => {
@@ -82,19 +72,18 @@ export const adminRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [401, 404], {
       method: "delete",
       path: "/organizations/{org_id}/api-keys/{key_id}",
       tags,
-      security,
       summary: "Revoke an API key; it stops working at once",
       request: { params: OrgKeyParamsSchema },
-      responses: { 204: { description: "Revoked" }, ...errorResponses(401, 404) },
+      responses: { 204: { description: "Revoked" } },
     }),
     async (c) => {
       const { org_id, key_id } = c.req.valid("param");
       c.set("organizationId", org_id);
-      await deleteApiKey(c.get("db"), org_id, key_id, Date.now());
+      await deleteApiKey(c.get("db"), { organizationId: org_id, keyId: key_id, now: Date.now() });
       return c.body(null, 204);
     },
   );

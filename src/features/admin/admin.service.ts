@@ -3,7 +3,6 @@ import type { ScopeMap } from "../../db/schema";
 import { NotFoundError } from "../../errors";
 import { sha256Hex } from "../../lib/crypto";
 import { newId, randomBase62 } from "../../lib/ids";
-import { toIso, toIsoOrNull } from "../../lib/time";
 import {
   type ApiKeyRow,
   insertApiKey,
@@ -15,33 +14,24 @@ import {
   insertOrganizationWithGeneralSpace,
   type OrganizationRow,
 } from "../organizations/organizations.repository";
+import { presentApiKey, presentOrganization } from "./admin.presenter";
 import type { CreateApiKeyBody, CreateOrganizationBody } from "./admin.schemas";
 
 const KEY_PREFIX = "bk_live_";
 const KEY_RANDOM_LENGTH = 40;
 const DISPLAY_PREFIX_LENGTH = KEY_PREFIX.length + 4;
 
-export function presentOrganization(org: OrganizationRow) {
-  return { id: org.id, name: org.name, timezone: org.timezone, created_at: toIso(org.createdAt) };
+export interface CreateOrganizationInput {
+  body: CreateOrganizationBody;
+  now: number;
 }
 
-export function presentApiKey(key: ApiKeyRow) {
-  return {
-    id: key.id,
-    name: key.name,
-    prefix: key.prefix,
-    scopes: key.scopes,
-    created_at: toIso(key.createdAt),
-    revoked_at: toIsoOrNull(key.revokedAt),
-  };
-}
-
-export async function createOrganization(db: Database, input: CreateOrganizationBody, now: number) {
+export async function createOrganization(db: Database, input: CreateOrganizationInput) {
   const org: OrganizationRow = {
     id: newId("org"),
-    name: input.name,
-    timezone: input.timezone,
-    createdAt: now,
+    name: input.body.name,
+    timezone: input.body.timezone,
+    createdAt: input.now,
   };
   await insertOrganizationWithGeneralSpace(db, org);
   return presentOrganization(org);
@@ -53,24 +43,26 @@ async function requireOrganization(db: Database, organizationId: string) {
   return org;
 }
 
+export interface CreateApiKeyInput {
+  organizationId: string;
+  body: CreateApiKeyBody;
+  now: number;
+}
+
 /** Creates a key; the secret is returned once and only its SHA-256 is stored (§3). */
-export async function createApiKey(
-  db: Database,
-  organizationId: string,
-  input: CreateApiKeyBody,
-  now: number,
-) {
+export async function createApiKey(db: Database, input: CreateApiKeyInput) {
+  const { organizationId, body, now } = input;
   await requireOrganization(db, organizationId);
   const secret = `${KEY_PREFIX}${randomBase62(KEY_RANDOM_LENGTH)}`;
   const scopes: ScopeMap = {
-    experiences: input.scopes.experiences ?? "none",
-    bookings: input.scopes.bookings ?? "none",
-    spaces: input.scopes.spaces ?? "none",
+    experiences: body.scopes.experiences ?? "none",
+    bookings: body.scopes.bookings ?? "none",
+    spaces: body.scopes.spaces ?? "none",
   };
   const row: ApiKeyRow = {
     id: newId("key"),
     organizationId,
-    name: input.name,
+    name: body.name,
     prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH),
     keyHash: await sha256Hex(secret),
     scopes,
@@ -87,12 +79,13 @@ export async function listApiKeys(db: Database, organizationId: string) {
   return rows.map(presentApiKey);
 }
 
-export async function deleteApiKey(
-  db: Database,
-  organizationId: string,
-  keyId: string,
-  now: number,
-) {
-  const found = await revokeApiKey(db, organizationId, keyId, now);
+export interface DeleteApiKeyInput {
+  organizationId: string;
+  keyId: string;
+  now: number;
+}
+
+export async function deleteApiKey(db: Database, input: DeleteApiKeyInput) {
+  const found = await revokeApiKey(db, input.organizationId, input.keyId, input.now);
   if (!found) throw new NotFoundError("API key not found");
 }

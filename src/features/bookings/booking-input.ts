@@ -1,18 +1,19 @@
 import { ValidationError } from "../../errors";
-import type { IdempotencyScope } from "../../idempotency/d1-record";
+import type { WriteRequest } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { quantityErrors } from "../sessions/session-admission";
-import type { NewBooking } from "./booking-inserts";
-import { priceSnapshot } from "./booking-presenter";
+import { priceSnapshot } from "./booking-price";
+import type { NewBooking } from "./bookings.repository";
 import type { CreateBookingBody } from "./bookings.schemas";
 
-export interface CreateBookingInput {
+/** Resource type of a booking's Idempotency-Key row (§7). */
+export const BOOKING = "booking";
+
+export interface CreateBookingInput extends WriteRequest {
   organizationId: string;
   experienceId: string;
   body: CreateBookingBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
   /** Public bookings store the hash of their cancel token. */
   cancelTokenHash?: string | null;
 }
@@ -40,13 +41,15 @@ export function assertBookingFitsExperience(
 export function newBookingOf(
   input: CreateBookingInput,
   experience: ExperienceRow,
-  quantity: number,
+  seats: { sessionId: string; quantity: number },
 ): NewBooking {
   const { body } = input;
+  const { quantity } = seats;
   return {
     id: newId("bkg"),
     organizationId: input.organizationId,
     experienceId: experience.id,
+    sessionId: seats.sessionId,
     quantity,
     contact: {
       name: body.contact.name,

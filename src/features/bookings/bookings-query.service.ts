@@ -1,10 +1,10 @@
 import type { Database } from "../../db/client";
 import { NotFoundError } from "../../errors";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { addDays } from "../../scheduling/calendar-date";
 import { startOfLocalDay } from "../../scheduling/time-zone";
 import { findWaitlistPositions } from "../waitlist/waitlist.repository";
-import { presentBooking } from "./booking-presenter";
+import { presentBooking } from "./bookings.presenter";
 import {
   type BookingRow,
   type BookingStatus,
@@ -26,7 +26,7 @@ function boundOf(value: string | undefined, timezone: string, isEnd: boolean) {
 }
 
 /** Presents bookings with the FIFO positions of the waitlisted ones (one query per 90 sessions). */
-export async function presentBookings(db: Database, rows: BookingRow[], now: number) {
+async function presentBookings(db: Database, rows: BookingRow[], now: number) {
   const waitlisted = rows.filter((row) => row.status === "waitlisted" && row.startAt > now);
   const positions = await findWaitlistPositions(
     db,

@@ -1,14 +1,118 @@
-import { and, count, desc, eq, gt, gte, lt, lte, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
-import type { IdempotencyScope } from "../../idempotency/d1-record";
-import { recordIfRowExists } from "../../idempotency/guarded-record";
+import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
+import { seatsLeft } from "../sessions/seat-guard";
 
 export type BookingRow = typeof bookings.$inferSelect;
-
-export const BOOKING_CANCELLED = { resourceType: "booking_cancellation", statusCode: 200 } as const;
-
 export type BookingStatus = BookingRow["status"];
+
+/** What a booking needs beyond what it copies from the session snapshot. */
+export interface NewBooking {
+  id: string;
+  organizationId: string;
+  experienceId: string;
+  sessionId: string;
+  quantity: number;
+  contact: BookingRow["contact"];
+  notes: string | null;
+  price: BookingRow["price"];
+  refundableHoursBefore: number;
+  cancelTokenHash: string | null;
+  now: number;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * INSERT … SELECT of the booking from the stored snapshot (start, end and provider are copied
+ * from it), only where `guard` holds; `guard` may use the snapshot as `s`.
+ */
+function insertBookingWhere(
+  db: Database,
+  booking: NewBooking,
+  status: "confirmed" | "waitlisted",
+  guard: SQL,
+) {
+  const fromSnapshot = (column: string) => sql.raw(`s.${column}`);
+  const row: SelectedRow<typeof bookings> = {
+    id: booking.id,
+    organizationId: booking.organizationId,
+    experienceId: booking.experienceId,
+    sessionId: fromSnapshot("id"),
+    recurrenceId: fromSnapshot("recurrence_id"),
+    startAt: fromSnapshot("start_at"),
+    endAt: fromSnapshot("end_at"),
+    timezone: fromSnapshot("timezone"),
+    quantity: booking.quantity,
+    status,
+    contact: booking.contact,
+    notes: booking.notes,
+    providerId: fromSnapshot("provider_id"),
+    price: booking.price,
+    refundableUntil: sql`s.start_at - ${booking.refundableHoursBefore * HOUR_MS}`,
+    cancelTokenHash: booking.cancelTokenHash,
+    createdAt: booking.now,
+    updatedAt: booking.now,
+  };
+  return insertSelect(
+    db,
+    bookings,
+    row,
+    sql`FROM sessions s WHERE s.id = ${booking.sessionId} AND ${guard}`,
+  );
+}
+
+/**
+ * Step 2, the seat guard: insert the booking `confirmed` only if the seats left (capacity −
+ * confirmed − unexpired active holds) still cover the quantity. Seats are never oversold: the
+ * guard reads the committed state inside the same transaction that writes.
+ */
+export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "confirmed",
+    sql`${seatsLeft("s", booking.now)} >= ${booking.quantity}`,
+  );
+}
+
+/**
+ * Step 3 for `join_waitlist` (§14): insert it `waitlisted` instead, only if step 2 inserted
+ * nothing, the quantity could ever fit and the waitlist has room — so a booking is never
+ * waitlisted while its seats are free, and never both.
+ */
+export function insertWaitlistedIfRefused(db: Database, booking: NewBooking, maxSize: number) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "waitlisted",
+    sql`NOT EXISTS (SELECT 1 FROM bookings x WHERE x.id = ${booking.id})
+      AND ${booking.quantity} <= s.capacity
+      AND (SELECT COUNT(*) FROM bookings w
+           WHERE w.session_id = s.id AND w.status = 'waitlisted') < ${maxSize}`,
+  );
+}
+
+/**
+ * A hold's conversion (§14): the booking is inserted only if the hold became `converted` with
+ * this booking's id earlier in the same batch — the hold's seats move to it, whatever the
+ * seats left.
+ */
+export function insertBookingForConvertedHold(db: Database, booking: NewBooking, holdId: string) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "confirmed",
+    sql`EXISTS (SELECT 1 FROM holds h
+      WHERE h.id = ${holdId} AND h.booking_id = ${booking.id} AND h.status = 'converted')`,
+  );
+}
+
+/** The condition of rows that must follow a booking's creation (key row, events). */
+export function bookingExists(bookingId: string): RowCondition {
+  return rowExists(bookings, eq(bookings.id, bookingId));
+}
 
 export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
   const [row] = await db
@@ -34,46 +138,37 @@ export interface Cancellation {
 
 /**
  * Cancels only a confirmed or waitlisted booking (the WHERE makes a concurrent second cancel a
- * no-op), and records the Idempotency-Key in the same batch. A booking that is still waitlisted
- * held no seat, so it has no refund (null); one promoted meanwhile is cancelled as confirmed.
- * Returns whether this call cancelled it.
+ * no-op). A booking that is still waitlisted held no seat, so it has no refund (null); one
+ * promoted meanwhile is cancelled as confirmed.
  */
-export async function cancelOpenBooking(
-  db: Database,
-  cancellation: Cancellation,
-  idempotency: IdempotencyScope | undefined,
-): Promise<boolean> {
-  const d1 = db.$client;
-  const update = d1
-    .prepare(
-      `UPDATE bookings SET status = 'cancelled', cancelled_at = ?2, cancel_reason = ?3,
-         refund_eligible = CASE status WHEN 'confirmed' THEN ?4 END, updated_at = ?2
-       WHERE id = ?1 AND status IN ('confirmed', 'waitlisted')`,
-    )
-    .bind(
-      cancellation.bookingId,
-      cancellation.now,
-      cancellation.reason,
-      cancellation.refundEligible ? 1 : 0,
-    );
-  const statements = [update];
-  if (idempotency) {
-    statements.push(
-      recordIfRowExists(
-        d1,
-        idempotency,
-        BOOKING_CANCELLED,
-        {
-          table: "bookings",
-          resourceId: cancellation.bookingId,
-          condition: "id = ?6 AND status = 'cancelled' AND cancelled_at = ?5",
-        },
-        cancellation.now,
+export function cancelOpenBookingStatement(db: Database, cancellation: Cancellation) {
+  return db
+    .update(bookings)
+    .set({
+      status: "cancelled",
+      cancelledAt: cancellation.now,
+      cancelReason: cancellation.reason,
+      refundEligible: sql`CASE ${bookings.status} WHEN 'confirmed' THEN ${cancellation.refundEligible ? 1 : 0} END`,
+      updatedAt: cancellation.now,
+    })
+    .where(
+      and(
+        eq(bookings.id, cancellation.bookingId),
+        inArray(bookings.status, ["confirmed", "waitlisted"]),
       ),
     );
-  }
-  const [updated] = await d1.batch(statements);
-  return updated?.meta.changes === 1;
+}
+
+/** The condition of rows that must follow this very cancellation (not an earlier one). */
+export function bookingCancelledAt(bookingId: string, now: number): RowCondition {
+  return rowExists(
+    bookings,
+    and(
+      eq(bookings.id, bookingId),
+      eq(bookings.status, "cancelled"),
+      eq(bookings.cancelledAt, now),
+    ),
+  );
 }
 
 export interface BookingFilter {

@@ -1,17 +1,13 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
-  errorResponses,
   IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
   jsonContent,
   pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
 } from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
-import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
+import { idempotentJsonBody, v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
+import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
   BookingParamsSchema,
   BookingSchema,
@@ -26,47 +22,38 @@ const tags = ["Bookings"];
 
 export const bookingsRoutes = createRouter()
   .openapi(
-    createRoute({
+    v1Route("bookings:write", {
       method: "post",
       path: "/experiences/{id}/bookings",
       tags,
       summary: "Book seats in a session",
       description:
         'Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full with `details.seats_available` and `details.waitlist_available`). Seats are never oversold: capacity − confirmed seats − seats of unexpired active holds must cover the quantity. With `join_waitlist: true` on an experience whose waitlist is enabled and not full, too few seats give 201 with `status: "waitlisted"` and `waitlist_position` instead. With `hold_id` instead of `session_id` the hold is converted in the same batch (409 hold_expired, 409 hold_not_active); the booking window is checked again.',
-      middleware: [requireScope("bookings", "write")] as const,
       request: {
         params: ExperienceParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateBookingBodySchema),
+        ...idempotentJsonBody(CreateBookingBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(BookingSchema), "The booking"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 201: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
-      const { booking, status } = await createBooking(c.get("db"), {
+      const booking = await createBooking(c.get("db"), {
         organizationId: authOf(c).organizationId,
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });
-      return c.json({ data: booking }, status as 201);
+      return c.json({ data: booking }, 201);
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:read", {
       method: "get",
       path: "/bookings",
       tags,
       summary: "List bookings, newest first",
-      middleware: [requireScope("bookings", "read")] as const,
       request: { query: ListBookingsQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(BookingSchema), "Bookings, newest first"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(pageOf(BookingSchema), "Bookings, newest first") },
     }),
     async (c) => {
       const auth = authOf(c);
@@ -81,17 +68,13 @@ export const bookingsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:read", {
       method: "get",
       path: "/bookings/{booking_id}",
       tags,
       summary: "Get a booking",
-      middleware: [requireScope("bookings", "read")] as const,
       request: { params: BookingParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The booking"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The booking") },
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -105,14 +88,13 @@ export const bookingsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("bookings:write", {
       method: "post",
       path: "/bookings/{booking_id}/cancel",
       tags,
       summary: "Cancel a booking and free its seats",
       description:
-        "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional.",
-      middleware: [requireScope("bookings", "write")] as const,
+        "`refund_eligible` is true when cancelled at or before `refundable_until` (null for a waitlisted booking, which held no seat). Waitlisted bookings of the session are promoted into the freed seats. 409 booking_not_cancellable when already cancelled or expired; 422 session_started once the session has begun. The body is optional.",
       request: {
         params: BookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
@@ -121,19 +103,16 @@ export const bookingsRoutes = createRouter()
           required: false,
         },
       },
-      responses: {
-        200: jsonContent(dataOf(BookingSchema), "The cancelled booking"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
     }),
     async (c) => {
-      const { booking, status } = await cancelBooking(c.get("db"), {
+      const booking = await cancelBooking(c.get("db"), {
         organizationId: authOf(c).organizationId,
         bookingId: c.req.valid("param").booking_id,
         reason: c.req.valid("json").reason ?? null,
         idempotency: c.get("idempotency"),
         now: Date.now(),
       });
-      return c.json({ data: booking }, status as 200);
+      return c.json({ data: booking }, 200);
     },
   );

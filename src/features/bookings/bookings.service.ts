@@ -1,39 +1,67 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { BookingNotCancellableError, NotFoundError, SessionStartedError } from "../../errors";
-import { findOriginalResourceId, type IdempotencyScope } from "../../idempotency/d1-record";
+import {
+  findOriginalResourceId,
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
+import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
   admitSession,
   assertExperienceTakesBookings,
   sessionFullError,
 } from "../sessions/session-admission";
-import { snapshotOf } from "../sessions/session-catalog";
+import { snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
 import {
   assertBookingFitsExperience,
+  BOOKING,
   type CreateBookingInput,
   newBookingOf,
 } from "./booking-input";
-import { BOOKING_CREATED, insertBooking } from "./booking-inserts";
-import { bookingStatusAt } from "./booking-presenter";
-import { BOOKING_CANCELLED, cancelOpenBooking, findBookingById } from "./bookings.repository";
+import { bookingStatusAt } from "./bookings.presenter";
+import {
+  bookingCancelledAt,
+  bookingExists,
+  cancelOpenBookingStatement,
+  findBookingById,
+  insertBookingIfSeatsLeft,
+  insertWaitlistedIfRefused,
+} from "./bookings.repository";
 import { getBooking } from "./bookings-query.service";
 import { convertHold } from "./hold-conversion";
 
-/** §9 for a session_id: checks in order, then the guarded insert (or the waitlist, §14). */
+/** Resource type of a cancellation's Idempotency-Key row: a create's key must not replay as it. */
+const BOOKING_CANCELLATION = "booking_cancellation";
+
+/**
+ * §9 for a session_id, in one atomic batch: the snapshot (if new), the seat-guarded booking,
+ * with `join_waitlist` its waitlisted alternative (§14), and the Idempotency-Key row only if a
+ * booking was inserted. Returns the new booking's id.
+ */
 async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
   const quantity = input.body.quantity ?? 1;
   assertBookingFitsExperience(experience, input.body, quantity);
   const session = await admitSession(db, experience, input.body.session_id ?? "", input.now);
-  const booking = newBookingOf(input, experience, quantity);
-  const waitlist =
-    input.body.join_waitlist && experience.waitlist.enabled
-      ? { maxSize: experience.waitlist.max_size }
-      : null;
-  const snapshot = snapshotOf(session, experience, input.now);
-  const status = await insertBooking(db, snapshot, booking, waitlist, input.idempotency);
-  if (!status) throw await sessionFullError(db, experience, session, quantity, input.now);
+  const booking = newBookingOf(input, experience, { sessionId: session.sessionId, quantity });
+
+  const batch = new WriteBatch(db);
+  batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
+  const confirmed = batch.track(insertBookingIfSeatsLeft(db, booking));
+  const { enabled, max_size } = experience.waitlist;
+  const waitlisted =
+    input.body.join_waitlist && enabled
+      ? batch.track(insertWaitlistedIfRefused(db, booking, max_size))
+      : undefined;
+  const outcome = { resourceType: BOOKING, resourceId: booking.id };
+  recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
+  const committed = await batch.commit();
+  const inserted =
+    committed.rowsChanged(confirmed) + (waitlisted ? committed.rowsChanged(waitlisted) : 0);
+  if (inserted === 0) throw await sessionFullError(db, experience, session, quantity, input.now);
   return booking.id;
 }
 
@@ -48,21 +76,15 @@ async function runBooking(db: Database, input: CreateBookingInput) {
 }
 
 export async function createBooking(db: Database, input: CreateBookingInput) {
-  const { resourceType, statusCode } = BOOKING_CREATED;
-  const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
+  const originalId = await findOriginalResourceId(db, input, BOOKING);
   const bookingId = originalId ?? (await runBooking(db, input));
-  return {
-    booking: await getBooking(db, input.organizationId, bookingId, input.now),
-    status: statusCode,
-  };
+  return getBooking(db, input.organizationId, bookingId, input.now);
 }
 
-export interface CancelBookingInput {
+export interface CancelBookingInput extends WriteRequest {
   organizationId: string;
   bookingId: string;
   reason: string | null;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
 }
 
 /**
@@ -70,33 +92,27 @@ export interface CancelBookingInput {
  * refund_eligible when cancelled at or before refundable_until (null for a waitlisted booking).
  */
 export async function cancelBooking(db: Database, input: CancelBookingInput) {
-  const { resourceType, statusCode } = BOOKING_CANCELLED;
-  const originalId = await findOriginalResourceId(db, input.idempotency, resourceType, input.now);
-  if (originalId) {
-    return {
-      booking: await getBooking(db, input.organizationId, originalId, input.now),
-      status: statusCode,
-    };
-  }
+  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
+  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
+
   const booking = await findBookingById(db, input.organizationId, input.bookingId);
   if (!booking) throw new NotFoundError("Booking not found");
   const status = bookingStatusAt(booking, input.now);
   if (status === "cancelled" || status === "expired") throw new BookingNotCancellableError(status);
   if (booking.startAt <= input.now) throw new SessionStartedError();
-  const cancelled = await cancelOpenBooking(
-    db,
-    {
-      bookingId: booking.id,
-      reason: input.reason,
-      refundEligible: input.now <= booking.refundableUntil,
-      now: input.now,
-    },
-    input.idempotency,
-  );
-  if (!cancelled) throw new BookingNotCancellableError();
-  await promoteWaitlist(db, booking.sessionId, input.now);
-  return {
-    booking: await getBooking(db, input.organizationId, booking.id, input.now),
-    status: BOOKING_CANCELLED.statusCode,
+
+  const batch = new WriteBatch(db);
+  const cancellation = {
+    bookingId: booking.id,
+    reason: input.reason,
+    refundEligible: input.now <= booking.refundableUntil,
+    now: input.now,
   };
+  const cancelled = batch.track(cancelOpenBookingStatement(db, cancellation));
+  const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
+  recordIdempotencyKey(batch, input, outcome, bookingCancelledAt(booking.id, input.now));
+  const committed = await batch.commit();
+  if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();
+  await promoteWaitlist(db, booking.sessionId, input.now);
+  return getBooking(db, input.organizationId, booking.id, input.now);
 }

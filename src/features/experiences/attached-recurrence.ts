@@ -6,7 +6,7 @@ import {
   type RecurrenceValues,
   recurrenceProviderReferences,
   validateRecurrence,
-} from "../recurrences/recurrence-rules";
+} from "../recurrences/recurrence-validation";
 import type { ProviderReference } from "../spaces/provider-rule";
 import type { CreateExperienceBody } from "./experiences.schemas";
 

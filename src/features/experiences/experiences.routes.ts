@@ -1,20 +1,10 @@
-import { createRoute } from "@hono/zod-openapi";
-import {
-  createRouter,
-  dataOf,
-  errorResponses,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-  pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
-} from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
-import { ExperienceParamsSchema } from "../recurrences/recurrences.schemas";
+import { createRouter, dataOf, jsonBodyOf, jsonContent, pageOf } from "../../http/openapi";
+import { idempotentJsonBody, v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
 import {
   CreatedExperienceSchema,
   CreateExperienceBodySchema,
+  ExperienceParamsSchema,
   ExperienceSchema,
   ListExperiencesQuerySchema,
   UpdateExperienceBodySchema,
@@ -43,29 +33,29 @@ const createDescription = [
 
 export const experiencesRoutes = createRouter()
   .openapi(
-    createRoute({
+    v1Route("experiences:write", {
       method: "post",
       path: "/experiences",
       tags,
       summary: "Create an experience",
       description: createDescription,
-      middleware: [requireScope("experiences", "write")] as const,
-      request: { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(CreateExperienceBodySchema) },
-      responses: {
-        201: jsonContent(dataOf(CreatedExperienceSchema), "The experience"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
+      responses: { 201: jsonContent(dataOf(CreatedExperienceSchema), "The experience") },
     }),
     async (c) => {
-      const input = c.req.valid("json");
-      const db = c.get("db");
-      const idempotency = c.get("idempotency");
-      const experience = await createExperience(db, authOf(c), input, idempotency, Date.now());
+      const { organizationId, organizationTimezone } = authOf(c);
+      const experience = await createExperience(c.get("db"), {
+        organizationId,
+        organizationTimezone,
+        body: c.req.valid("json"),
+        now: Date.now(),
+        idempotency: c.get("idempotency"),
+      });
       return c.json({ data: experience }, 201);
     },
   )
   .openapi(
-    createRoute({
+    v1Route("experiences:read", {
       method: "get",
       path: "/experiences",
       tags,
@@ -73,12 +63,8 @@ export const experiencesRoutes = createRouter()
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
-      middleware: [requireScope("experiences", "read")] as const,
       request: { query: ListExperiencesQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(ExperienceSchema), "A page of experiences"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(pageOf(ExperienceSchema), "A page of experiences") },
     }),
     async (c) => {
       const result = await listExperiences(
@@ -90,17 +76,13 @@ export const experiencesRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("experiences:read", {
       method: "get",
       path: "/experiences/{id}",
       tags,
       summary: "Get an experience",
-      middleware: [requireScope("experiences", "read")] as const,
       request: { params: ExperienceParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(ExperienceSchema), "The experience"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The experience") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -109,7 +91,7 @@ export const experiencesRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("experiences:write", {
       method: "patch",
       path: "/experiences/{id}",
       tags,
@@ -117,18 +99,16 @@ export const experiencesRoutes = createRouter()
       description:
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
         'an experience with `status: "inactive"`.',
-      middleware: [requireScope("experiences", "write")] as const,
       request: { params: ExperienceParamsSchema, ...jsonBodyOf(UpdateExperienceBodySchema) },
-      responses: {
-        200: jsonContent(dataOf(ExperienceSchema), "The updated experience"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The updated experience") },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { organizationId } = authOf(c);
-      const patch = c.req.valid("json");
-      const experience = await updateExperience(c.get("db"), organizationId, id, patch, Date.now());
+      const experience = await updateExperience(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        experienceId: c.req.valid("param").id,
+        patch: c.req.valid("json"),
+        now: Date.now(),
+      });
       return c.json({ data: experience }, 200);
     },
   );

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, nameSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 import { CreateRecurrenceBodySchema } from "../recurrences/recurrences.schemas";
 
@@ -246,6 +246,10 @@ export const ListExperiencesQuerySchema = PaginationQuerySchema.extend({
     .min(1)
     .optional()
     .openapi({ param: { name: "space_id", in: "query" }, example: "GENERAL" }),
+});
+
+export const ExperienceParamsSchema = z.object({
+  id: pathParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
 });
 
 export type ExperienceStatus = (typeof EXPERIENCE_STATUSES)[number];

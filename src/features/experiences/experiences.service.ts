@@ -1,17 +1,15 @@
-import type { ApiAuth } from "../../app-env";
 import type { Database } from "../../db/client";
-import type { PricingValue, SchedulingRulesValue } from "../../db/schema";
+import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, ValidationError } from "../../errors";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
-import { GENERAL_SPACE_ID, newId } from "../../lib/ids";
-import { toIso } from "../../lib/time";
-import { buildRecurrenceRow } from "../recurrences/recurrence-model";
-import { recurrenceProviderReferences } from "../recurrences/recurrence-rules";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
+import { GENERAL_SPACE_ID } from "../../lib/ids";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { buildRecurrenceRow } from "../recurrences/recurrence-rows";
+import { recurrenceProviderReferences } from "../recurrences/recurrence-validation";
 import {
   insertRecurrenceStatement,
   listLiveRecurrenceIdsByExperiences,
@@ -20,6 +18,8 @@ import {
 import { assertProvidersAllowed, type ProviderReference } from "../spaces/provider-rule";
 import { findSpaceById } from "../spaces/spaces.repository";
 import { planAttachedRecurrence } from "./attached-recurrence";
+import { applyExperiencePatch, buildExperienceRow } from "./experience-rows";
+import { presentExperience } from "./experiences.presenter";
 import {
   countConfirmedBookingsByExperiences,
   type ExperienceRow,
@@ -33,43 +33,6 @@ import type {
   ListExperiencesQuery,
   UpdateExperienceBody,
 } from "./experiences.schemas";
-
-type SchedulingRulesPatch = NonNullable<CreateExperienceBody["scheduling_rules"]>;
-
-const DEFAULT_SCHEDULING_RULES: SchedulingRulesValue = {
-  booking_window: { min_hours_before: 1, max_days_ahead: 60 },
-  cancellation_policy: { refundable_until_hours_before: 24 },
-};
-
-export function presentExperience(
-  row: ExperienceRow,
-  recurrenceIds: string[],
-  bookingsCount: number,
-) {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    status: row.status,
-    registration_status: row.registrationStatus,
-    duration_minutes: row.durationMinutes,
-    default_capacity: row.defaultCapacity,
-    max_booking_quantity: row.maxBookingQuantity,
-    required_contact_method: row.requiredContactMethod,
-    space_id: row.spaceId,
-    providers: row.providers,
-    location: row.location,
-    pricing: row.pricing,
-    scheduling_rules: row.schedulingRules,
-    waitlist: row.waitlist,
-    recurrence_ids: recurrenceIds,
-    bookings_count: bookingsCount,
-    created_at: toIso(row.createdAt),
-    updated_at: toIso(row.updatedAt),
-  };
-}
-
-export type Experience = ReturnType<typeof presentExperience>;
 
 /** Presents rows with their live recurrence IDs and confirmed booking counts (two queries). */
 async function presenterFor(db: Database, experienceIds: string[]) {
@@ -118,23 +81,6 @@ export async function listExperiences(
   return { data: rows.map(present), pagination: paginationOf(total, page) };
 }
 
-function normalizePricing(pricing: PricingValue): PricingValue {
-  return pricing.model === "free"
-    ? pricing
-    : { ...pricing, currency: pricing.currency.toLowerCase() };
-}
-
-/** Each nested object present replaces its predecessor; an absent one is kept (§5). */
-function mergeSchedulingRules(
-  current: SchedulingRulesValue,
-  patch: SchedulingRulesPatch | undefined,
-): SchedulingRulesValue {
-  return {
-    booking_window: patch?.booking_window ?? current.booking_window,
-    cancellation_policy: patch?.cancellation_policy ?? current.cancellation_policy,
-  };
-}
-
 const providerReferences = (providers: string[]): ProviderReference[] =>
   providers.map((memberId, index) => ({ memberId, field: `providers.${index}` }));
 
@@ -146,95 +92,36 @@ async function assertSpaceExists(db: Database, organizationId: string, spaceId: 
   }
 }
 
-function buildExperienceRow(
-  organizationId: string,
-  input: CreateExperienceBody,
-  now: number,
-): ExperienceRow {
-  return {
-    id: newId("exp"),
-    organizationId,
-    spaceId: input.space_id,
-    name: input.name,
-    description: input.description,
-    status: input.status,
-    registrationStatus: input.registration_status,
-    durationMinutes: input.duration_minutes,
-    defaultCapacity: input.default_capacity,
-    maxBookingQuantity: input.max_booking_quantity,
-    requiredContactMethod: input.required_contact_method,
-    providers: input.providers,
-    location: input.location,
-    pricing: normalizePricing(input.pricing),
-    schedulingRules: mergeSchedulingRules(DEFAULT_SCHEDULING_RULES, input.scheduling_rules),
-    waitlist: input.waitlist,
-    // §17's field joins the create body with its feature; stored default until then.
-    notifyCustomers: true,
-    createdAt: now,
-    updatedAt: now,
-  };
+export interface CreateExperienceInput extends WriteRequest {
+  organizationId: string;
+  /** The zone of the auto-default recurrence (§5). */
+  organizationTimezone: string;
+  body: CreateExperienceBody;
 }
 
 /**
  * Creates the experience and its attached recurrence (§5) in one atomic D1 batch, together with
  * the Idempotency-Key (§7): a retry whose earlier run already wrote them gets the original.
  */
-export async function createExperience(
-  db: Database,
-  caller: Pick<ApiAuth, "organizationId" | "organizationTimezone">,
-  input: CreateExperienceBody,
-  idempotency: IdempotencyScope | undefined,
-  now: number,
-) {
-  const { organizationId } = caller;
-  const originalId = await findOriginalResourceId(db, idempotency, "experience", now);
+export async function createExperience(db: Database, input: CreateExperienceInput) {
+  const { organizationId, body, now } = input;
+  const originalId = await findOriginalResourceId(db, input, "experience");
   if (originalId) return getExperience(db, organizationId, originalId);
 
-  await assertSpaceExists(db, organizationId, input.space_id);
-  const row = buildExperienceRow(organizationId, input, now);
-  const attached = planAttachedRecurrence(input, row.id, caller.organizationTimezone, now);
+  await assertSpaceExists(db, organizationId, body.space_id);
+  const row = buildExperienceRow(organizationId, body, now);
+  const attached = planAttachedRecurrence(body, row.id, input.organizationTimezone, now);
   await assertProvidersAllowed(db, organizationId, row.spaceId, [
     ...providerReferences(row.providers),
     ...attached.providerReferences,
   ]);
   const recurrence =
     attached.values && buildRecurrenceRow(organizationId, row.id, attached.values, now);
-  await batchWithIdempotentOutcome(
-    db,
-    [
-      insertExperienceStatement(db, row),
-      ...(recurrence ? [insertRecurrenceStatement(db, recurrence)] : []),
-    ],
-    idempotency,
-    { resourceType: "experience", resourceId: row.id, statusCode: 201 },
-    now,
-  );
+  const batch = new WriteBatch(db).add(insertExperienceStatement(db, row));
+  if (recurrence) batch.add(insertRecurrenceStatement(db, recurrence));
+  recordIdempotencyKey(batch, input, { resourceType: "experience", resourceId: row.id });
+  await batch.commit();
   return { ...presentExperience(row, recurrence ? [recurrence.id] : [], 0), ...attached.flags };
-}
-
-function applyExperiencePatch(
-  row: ExperienceRow,
-  patch: UpdateExperienceBody,
-  now: number,
-): ExperienceRow {
-  return {
-    ...row,
-    spaceId: patch.space_id ?? row.spaceId,
-    name: patch.name ?? row.name,
-    description: patch.description ?? row.description,
-    status: patch.status ?? row.status,
-    registrationStatus: patch.registration_status ?? row.registrationStatus,
-    durationMinutes: patch.duration_minutes ?? row.durationMinutes,
-    defaultCapacity: patch.default_capacity ?? row.defaultCapacity,
-    maxBookingQuantity: patch.max_booking_quantity ?? row.maxBookingQuantity,
-    requiredContactMethod: patch.required_contact_method ?? row.requiredContactMethod,
-    providers: patch.providers ?? row.providers,
-    location: patch.location === undefined ? row.location : patch.location,
-    pricing: patch.pricing ? normalizePricing(patch.pricing) : row.pricing,
-    schedulingRules: mergeSchedulingRules(row.schedulingRules, patch.scheduling_rules),
-    waitlist: patch.waitlist ?? row.waitlist,
-    updatedAt: now,
-  };
 }
 
 /**
@@ -260,17 +147,19 @@ async function assertProvidersFitSpace(
   await assertProvidersAllowed(db, next.organizationId, next.spaceId, references);
 }
 
-export async function updateExperience(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  patch: UpdateExperienceBody,
-  now: number,
-) {
+export interface UpdateExperienceInput {
+  organizationId: string;
+  experienceId: string;
+  patch: UpdateExperienceBody;
+  now: number;
+}
+
+export async function updateExperience(db: Database, input: UpdateExperienceInput) {
+  const { organizationId, patch, now } = input;
   if (Object.keys(patch).length === 0) {
     throw ValidationError.forForm("At least one field is required");
   }
-  const row = await requireExperience(db, organizationId, experienceId);
+  const row = await requireExperience(db, organizationId, input.experienceId);
   const next = applyExperiencePatch(row, patch, now);
   await assertProvidersFitSpace(db, row, next, patch.providers !== undefined);
   await updateExperienceRow(db, next);

@@ -1,22 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { holds } from "../../db/schema";
-import type { IdempotencyScope } from "../../idempotency/d1-record";
-import { recordIfRowExists } from "../../idempotency/guarded-record";
-import {
-  materializeSessionStatement,
-  type SessionSnapshot,
-  seatsLeftSql,
-} from "../sessions/seat-guard";
+import { insertSelect, type RowCondition, rowExists } from "../../db/write-batch";
+import { seatsLeft } from "../sessions/seat-guard";
 
 export type HoldRow = typeof holds.$inferSelect;
-
-export const HOLD_CREATED = { resourceType: "hold", statusCode: 201 } as const;
 
 export interface NewHold {
   id: string;
   organizationId: string;
   experienceId: string;
+  sessionId: string;
   quantity: number;
   expiresAt: number;
   holdTokenHash: string | null;
@@ -24,43 +18,55 @@ export interface NewHold {
 }
 
 /**
- * Takes the seats for a hold in one atomic batch, exactly like a booking (§14): materialize the
- * snapshot if needed, insert the hold only if capacity − confirmed − unexpired active holds
- * covers the quantity (read inside the inserting statement), record the Idempotency-Key only if
- * the hold was inserted. Returns whether it was.
+ * The hold's seat guard, exactly like a booking's (§14): insert the hold only if capacity −
+ * confirmed − unexpired active holds covers the quantity, read inside the inserting statement.
  */
-export async function insertHoldIfSeatsLeft(
-  db: Database,
-  snapshot: SessionSnapshot,
-  hold: NewHold,
-  idempotency: IdempotencyScope | undefined,
-): Promise<boolean> {
-  const d1 = db.$client;
-  const insert = d1
-    .prepare(
-      `INSERT INTO holds (id, organization_id, experience_id, session_id, quantity, status,
-         expires_at, booking_id, hold_token_hash, created_at, updated_at)
-       SELECT ?1, ?2, ?3, s.id, ?4, 'active', ?5, NULL, ?6, ?7, ?7
-       FROM sessions s
-       WHERE s.id = ?8 AND ${seatsLeftSql("s", "?7")} >= ?4`,
-    )
-    .bind(
-      hold.id,
-      hold.organizationId,
-      hold.experienceId,
-      hold.quantity,
-      hold.expiresAt,
-      hold.holdTokenHash,
-      hold.now,
-      snapshot.id,
+export function insertHoldIfSeatsLeft(db: Database, hold: NewHold) {
+  return insertSelect(
+    db,
+    holds,
+    {
+      id: hold.id,
+      organizationId: hold.organizationId,
+      experienceId: hold.experienceId,
+      sessionId: sql.raw("s.id"),
+      quantity: hold.quantity,
+      status: "active",
+      expiresAt: hold.expiresAt,
+      bookingId: null,
+      holdTokenHash: hold.holdTokenHash,
+      createdAt: hold.now,
+      updatedAt: hold.now,
+    },
+    sql`FROM sessions s WHERE s.id = ${hold.sessionId}
+      AND ${seatsLeft("s", hold.now)} >= ${hold.quantity}`,
+  );
+}
+
+/** The condition of rows that must follow a hold's creation (its key row). */
+export function holdExists(holdId: string): RowCondition {
+  return rowExists(holds, eq(holds.id, holdId));
+}
+
+/**
+ * A conversion's claim: the hold becomes `converted` with the booking's id only while it is
+ * active and unexpired at `now`. It also re-checks the seats with the hold's own seats counted
+ * as free: should a writer whose clock already saw the hold expire have taken them, the claim
+ * fails instead of overselling.
+ */
+export function claimHoldStatement(db: Database, holdId: string, bookingId: string, now: number) {
+  return db
+    .update(holds)
+    .set({ status: "converted", bookingId, updatedAt: now })
+    .where(
+      and(
+        eq(holds.id, holdId),
+        eq(holds.status, "active"),
+        gt(holds.expiresAt, now),
+        sql`EXISTS (SELECT 1 FROM sessions s WHERE s.id = ${holds.sessionId}
+              AND ${seatsLeft("s", now, holdId)} >= ${holds.quantity})`,
+      ),
     );
-  const statements = [materializeSessionStatement(d1, snapshot, hold.quantity, hold.now), insert];
-  if (idempotency) {
-    const write = { table: "holds" as const, resourceId: hold.id, condition: "id = ?6" };
-    statements.push(recordIfRowExists(d1, idempotency, HOLD_CREATED, write, hold.now));
-  }
-  const [, inserted] = await d1.batch(statements);
-  return inserted?.meta.changes === 1;
 }
 
 export async function findHoldById(db: Database, organizationId: string, holdId: string) {
@@ -83,12 +89,10 @@ export async function findHoldByIdAnyOrganization(db: Database, holdId: string) 
  * already, and a converted one's seats belong to its booking). Returns whether it did.
  */
 export async function releaseActiveHold(db: Database, holdId: string, now: number) {
-  const result = await db.$client
-    .prepare(
-      `UPDATE holds SET status = 'released', updated_at = ?2
-       WHERE id = ?1 AND status = 'active' AND expires_at > ?2`,
-    )
-    .bind(holdId, now)
+  const result = await db
+    .update(holds)
+    .set({ status: "released", updatedAt: now })
+    .where(and(eq(holds.id, holdId), eq(holds.status, "active"), gt(holds.expiresAt, now)))
     .run();
   return result.meta.changes === 1;
 }

@@ -1,32 +1,39 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { HoldNotActiveError, NotFoundError } from "../../errors";
-import { findOriginalResourceId, type IdempotencyScope } from "../../idempotency/d1-record";
+import {
+  findOriginalResourceId,
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import { findExperienceById } from "../experiences/experiences.repository";
+import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
   admitSession,
   assertExperienceTakesBookings,
   assertQuantityAllowed,
   sessionFullError,
 } from "../sessions/session-admission";
-import { snapshotOf } from "../sessions/session-catalog";
+import { snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
-import { holdStateAt, presentHold } from "./hold-presenter";
+import { holdStateAt, presentHold } from "./holds.presenter";
 import {
   findHoldById,
-  HOLD_CREATED,
   type HoldRow,
+  holdExists,
   insertHoldIfSeatsLeft,
   releaseActiveHold,
 } from "./holds.repository";
 import type { CreateHoldBody } from "./holds.schemas";
 
-export interface CreateHoldInput {
+/** Resource type of a hold's Idempotency-Key row (§7). */
+const HOLD = "hold";
+
+export interface CreateHoldInput extends WriteRequest {
   organizationId: string;
   experienceId: string;
   body: CreateHoldBody;
-  idempotency: IdempotencyScope | undefined;
-  now: number;
   /** Public holds store the hash of their hold token. */
   holdTokenHash?: string | null;
 }
@@ -38,20 +45,13 @@ async function requireHold(db: Database, organizationId: string, holdId: string)
 }
 
 /**
- * §14: the §9 checks in their order, then the seats are taken with the booking's atomic guard
- * (capacity − confirmed − unexpired active holds ≥ quantity), else 409 session_full.
+ * §14: the §9 checks in their order, then one batch takes the seats with the booking's guard
+ * (capacity − confirmed − unexpired active holds ≥ quantity), else 409 session_full: the
+ * snapshot (if new), the guarded hold, the Idempotency-Key row only if the hold was inserted.
  */
 export async function createHold(db: Database, input: CreateHoldInput) {
-  const originalId = await findOriginalResourceId(
-    db,
-    input.idempotency,
-    HOLD_CREATED.resourceType,
-    input.now,
-  );
-  if (originalId) {
-    const original = await requireHold(db, input.organizationId, originalId);
-    return { hold: presentHold(original, input.now), status: HOLD_CREATED.statusCode };
-  }
+  const originalId = await findOriginalResourceId(db, input, HOLD);
+  if (originalId) return getHold(db, input.organizationId, originalId, input.now);
   const experience = await findExperienceById(db, input.organizationId, input.experienceId);
   if (!experience) throw new NotFoundError("Experience not found");
   assertExperienceTakesBookings(experience);
@@ -59,23 +59,32 @@ export async function createHold(db: Database, input: CreateHoldInput) {
   assertQuantityAllowed(experience, quantity);
   const session = await admitSession(db, experience, input.body.session_id, input.now);
   const holdId = newId("hld");
-  const created = await insertHoldIfSeatsLeft(
-    db,
-    snapshotOf(session, experience, input.now),
-    {
+
+  const batch = new WriteBatch(db);
+  batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
+  const inserted = batch.track(
+    insertHoldIfSeatsLeft(db, {
       id: holdId,
       organizationId: input.organizationId,
       experienceId: experience.id,
+      sessionId: session.sessionId,
       quantity,
       expiresAt: input.now + ttl_seconds * 1000,
       holdTokenHash: input.holdTokenHash ?? null,
       now: input.now,
-    },
-    input.idempotency,
+    }),
   );
-  if (!created) throw await sessionFullError(db, experience, session, quantity, input.now);
-  const hold = await requireHold(db, input.organizationId, holdId);
-  return { hold: presentHold(hold, input.now), status: HOLD_CREATED.statusCode };
+  recordIdempotencyKey(
+    batch,
+    input,
+    { resourceType: HOLD, resourceId: holdId },
+    holdExists(holdId),
+  );
+  const committed = await batch.commit();
+  if (committed.rowsChanged(inserted) === 0) {
+    throw await sessionFullError(db, experience, session, quantity, input.now);
+  }
+  return getHold(db, input.organizationId, holdId, input.now);
 }
 
 export async function getHold(db: Database, organizationId: string, holdId: string, now: number) {

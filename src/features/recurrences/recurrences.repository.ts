@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
-import type { RecurrenceValues } from "./recurrence-rules";
+import type { RecurrenceValues } from "./recurrence-validation";
 
 export type RecurrenceRow = typeof recurrences.$inferSelect;
 

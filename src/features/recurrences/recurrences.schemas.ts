@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, pathParam, TimeZoneSchema } from "../../http/common-schemas";
 import { isValidDate } from "../../scheduling/calendar-date";
 import { parseOffsetDateTime } from "../../scheduling/iso-instant";
 
@@ -182,16 +182,9 @@ export const RecurrenceSchema = z
   })
   .openapi("Recurrence");
 
-export const ExperienceParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
-});
-
-export const RecurrenceParamsSchema = ExperienceParamsSchema.extend({
-  rec_id: z
-    .string()
-    .openapi({ param: { name: "rec_id", in: "path" }, example: "rec_9fQ2bY7LpWzR4aN3kTMd" }),
+export const RecurrenceParamsSchema = z.object({
+  id: pathParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
+  rec_id: pathParam("rec_id", "rec_9fQ2bY7LpWzR4aN3kTMd"),
 });
 
 export type CreateRecurrenceBody = z.infer<typeof CreateRecurrenceBodySchema>;

@@ -1,14 +1,16 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, ValidationError } from "../../errors";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { requireExperience } from "../experiences/experiences.service";
 import { assertProvidersAllowed } from "../spaces/provider-rule";
-import { buildRecurrenceRow, mergeRecurrencePatch, presentRecurrence } from "./recurrence-model";
-import { recurrenceProviderReferences, validateRecurrence } from "./recurrence-rules";
+import { buildRecurrenceRow, mergeRecurrencePatch } from "./recurrence-rows";
+import { recurrenceProviderReferences, validateRecurrence } from "./recurrence-validation";
+import { presentRecurrence } from "./recurrences.presenter";
 import {
   findLiveRecurrence,
   insertRecurrenceStatement,
@@ -48,46 +50,47 @@ export async function listRecurrences(db: Database, organizationId: string, expe
   return (await listLiveRecurrencesByExperience(db, experienceId)).map(presentRecurrence);
 }
 
+export interface CreateRecurrenceInput extends WriteRequest {
+  organizationId: string;
+  experienceId: string;
+  body: CreateRecurrenceBody;
+}
+
 /** Creates a recurrence (§6), with the Idempotency-Key in the same batch (§7), like createExperience. */
-export async function createRecurrence(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  input: CreateRecurrenceBody,
-  idempotency: IdempotencyScope | undefined,
-  now: number,
-) {
-  const originalId = await findOriginalResourceId(db, idempotency, "recurrence", now);
+export async function createRecurrence(db: Database, input: CreateRecurrenceInput) {
+  const { organizationId, experienceId, now } = input;
+  const originalId = await findOriginalResourceId(db, input, "recurrence");
   if (originalId) return getRecurrence(db, organizationId, experienceId, originalId);
 
   const experience = await requireExperience(db, organizationId, experienceId);
-  const values = validateRecurrence(input);
+  const values = validateRecurrence(input.body);
   const references = recurrenceProviderReferences(values);
   await assertProvidersAllowed(db, organizationId, experience.spaceId, references);
   const row = buildRecurrenceRow(organizationId, experience.id, values, now);
-  await batchWithIdempotentOutcome(
-    db,
-    [insertRecurrenceStatement(db, row)],
-    idempotency,
-    { resourceType: "recurrence", resourceId: row.id, statusCode: 201 },
-    now,
-  );
+  const batch = new WriteBatch(db).add(insertRecurrenceStatement(db, row));
+  recordIdempotencyKey(batch, input, { resourceType: "recurrence", resourceId: row.id });
+  await batch.commit();
   return presentRecurrence(row);
 }
 
-export async function updateRecurrence(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  recurrenceId: string,
-  patch: UpdateRecurrenceBody,
-  now: number,
-) {
+export interface RecurrenceChange {
+  organizationId: string;
+  experienceId: string;
+  recurrenceId: string;
+  now: number;
+}
+
+export interface UpdateRecurrenceInput extends RecurrenceChange {
+  patch: UpdateRecurrenceBody;
+}
+
+export async function updateRecurrence(db: Database, input: UpdateRecurrenceInput) {
+  const { organizationId, patch, now } = input;
   if (Object.keys(patch).length === 0) {
     throw ValidationError.forForm("At least one field is required");
   }
-  const experience = await requireExperience(db, organizationId, experienceId);
-  const row = await requireRecurrence(db, organizationId, experience.id, recurrenceId);
+  const experience = await requireExperience(db, organizationId, input.experienceId);
+  const row = await requireRecurrence(db, organizationId, experience.id, input.recurrenceId);
   const values = validateRecurrence(mergeRecurrencePatch(row, patch));
   const references = recurrenceProviderReferences(values);
   await assertProvidersAllowed(db, organizationId, experience.spaceId, references);
@@ -96,13 +99,8 @@ export async function updateRecurrence(
 }
 
 /** Soft delete (§6): gone from every read at once, kept only for its bookings; no restore. */
-export async function deleteRecurrence(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  recurrenceId: string,
-  now: number,
-) {
+export async function deleteRecurrence(db: Database, input: RecurrenceChange) {
+  const { organizationId, experienceId, recurrenceId } = input;
   const row = await requireRecurrence(db, organizationId, experienceId, recurrenceId);
-  await softDeleteRecurrence(db, row.id, now);
+  await softDeleteRecurrence(db, row.id, input.now);
 }

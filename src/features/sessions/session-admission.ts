@@ -10,8 +10,8 @@ import {
 } from "../../errors";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "./booking-window";
-import { resolveSession, type SessionView } from "./session-catalog";
 import { countWaitlistedBySession, findSeatsLeft } from "./sessions.repository";
+import { resolveSession, type SessionView } from "./sessions.service";
 
 /** The first §9 checks, on the experience: active, then registration open. */
 export function assertExperienceTakesBookings(experience: ExperienceRow) {

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, holds, sessions } from "../../db/schema";
-import { seatsLeftSql } from "./seat-guard";
+import { seatsLeft } from "./seat-guard";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -81,9 +81,8 @@ export function countWaitlistedBySession(db: Database, sessionIds: string[]) {
 
 /** Seats left at `now` by the guard's own formula; null when the session is not materialized. */
 export async function findSeatsLeft(db: Database, sessionId: string, now: number) {
-  const row = await db.$client
-    .prepare(`SELECT ${seatsLeftSql("s", "?2")} AS seats_left FROM sessions s WHERE s.id = ?1`)
-    .bind(sessionId, now)
-    .first<{ seats_left: number }>();
-  return row ? row.seats_left : null;
+  const row = await db.get<{ seats_left: number } | undefined>(
+    sql`SELECT ${seatsLeft("s", now)} AS seats_left FROM sessions s WHERE s.id = ${sessionId}`,
+  );
+  return row ? Number(row.seats_left) : null;
 }

@@ -1,6 +1,6 @@
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
-import type { SessionView } from "../sessions/session-catalog";
+import type { SessionView } from "../sessions/sessions.service";
 
 export type UnbookableReason =
   | "inactive"

@@ -4,7 +4,7 @@ import { toIso } from "../../lib/time";
 import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { listSessionsInWindow } from "../sessions/session-catalog";
+import { listSessionsInWindow } from "../sessions/sessions.service";
 import { seatsAvailable, unbookableReason } from "./slot-availability";
 import type { SlotsQuery } from "./slots.schemas";
 

@@ -1,17 +1,6 @@
-import { createRoute } from "@hono/zod-openapi";
-import {
-  createRouter,
-  dataOf,
-  errorResponses,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-  listOf,
-  pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
-} from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
+import { createRouter, dataOf, jsonContent, listOf, pageOf } from "../../http/openapi";
+import { idempotentJsonBody, v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
 import {
   CreateMemberBodySchema,
   CreateSpaceBodySchema,
@@ -26,16 +15,12 @@ const tags = ["Spaces"];
 
 export const spacesRoutes = createRouter()
   .openapi(
-    createRoute({
+    v1Route("spaces:read", {
       method: "get",
       path: "/spaces",
       tags,
       summary: "List spaces (GENERAL first)",
-      middleware: [requireScope("spaces", "read")] as const,
-      responses: {
-        200: jsonContent(listOf(SpaceSchema), "The organization's spaces"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(listOf(SpaceSchema), "The organization's spaces") },
     }),
     async (c) => {
       const spaces = await listSpaces(c.get("db"), authOf(c).organizationId);
@@ -43,43 +28,32 @@ export const spacesRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("spaces:write", {
       method: "post",
       path: "/spaces",
       tags,
       summary: "Create a space",
-      middleware: [requireScope("spaces", "write")] as const,
-      request: { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(CreateSpaceBodySchema) },
-      responses: {
-        201: jsonContent(dataOf(SpaceSchema), "The space"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      request: idempotentJsonBody(CreateSpaceBodySchema),
+      responses: { 201: jsonContent(dataOf(SpaceSchema), "The space") },
     }),
     async (c) => {
-      const { name } = c.req.valid("json");
-      const { organizationId } = authOf(c);
-      const space = await createSpace(
-        c.get("db"),
-        organizationId,
-        name,
-        Date.now(),
-        c.get("idempotency"),
-      );
+      const space = await createSpace(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        body: c.req.valid("json"),
+        now: Date.now(),
+        idempotency: c.get("idempotency"),
+      });
       return c.json({ data: space }, 201);
     },
   )
   .openapi(
-    createRoute({
+    v1Route("spaces:read", {
       method: "get",
       path: "/spaces/{space_id}/members",
       tags,
       summary: "List a space's members",
-      middleware: [requireScope("spaces", "read")] as const,
       request: { params: SpaceParamsSchema, query: ListMembersQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(MemberSchema), "Members, oldest first"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(pageOf(MemberSchema), "Members, oldest first") },
     }),
     async (c) => {
       const { space_id } = c.req.valid("param");
@@ -89,33 +63,22 @@ export const spacesRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("spaces:write", {
       method: "post",
       path: "/spaces/{space_id}/members",
       tags,
       summary: "Add a member to a space",
-      middleware: [requireScope("spaces", "write")] as const,
-      request: {
-        params: SpaceParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateMemberBodySchema),
-      },
-      responses: {
-        201: jsonContent(dataOf(MemberSchema), "The member"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      request: { params: SpaceParamsSchema, ...idempotentJsonBody(CreateMemberBodySchema) },
+      responses: { 201: jsonContent(dataOf(MemberSchema), "The member") },
     }),
     async (c) => {
-      const { space_id } = c.req.valid("param");
-      const { organizationId } = authOf(c);
-      const member = await createMember(
-        c.get("db"),
-        organizationId,
-        space_id,
-        c.req.valid("json"),
-        Date.now(),
-        c.get("idempotency"),
-      );
+      const member = await createMember(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        spaceId: c.req.valid("param").space_id,
+        body: c.req.valid("json"),
+        now: Date.now(),
+        idempotency: c.get("idempotency"),
+      });
       return c.json({ data: member }, 201);
     },
   );

@@ -40,3 +40,4 @@ export const SpaceParamsSchema = z.object({
 export const ListMembersQuerySchema = PaginationQuerySchema;
 
 export type CreateMemberBody = z.infer<typeof CreateMemberBodySchema>;
+export type CreateSpaceBody = z.infer<typeof CreateSpaceBodySchema>;

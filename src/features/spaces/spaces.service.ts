@@ -1,13 +1,14 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError } from "../../errors";
-import { type PageRequest, pageOffset, paginationOf } from "../../http/pagination";
 import {
-  batchWithIdempotentOutcome,
   findOriginalResourceId,
-  type IdempotencyScope,
-} from "../../idempotency/d1-record";
+  recordIdempotencyKey,
+  type WriteRequest,
+} from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { toIso } from "../../lib/time";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { presentMember, presentSpace } from "./spaces.presenter";
 import {
   findMemberById,
   findSpaceById,
@@ -18,49 +19,10 @@ import {
   type MemberRow,
   type SpaceRow,
 } from "./spaces.repository";
-import type { CreateMemberBody } from "./spaces.schemas";
-
-function presentSpace(space: SpaceRow) {
-  return { id: space.id, name: space.name, created_at: toIso(space.createdAt) };
-}
-
-function presentMember(member: MemberRow) {
-  return {
-    id: member.id,
-    space_id: member.spaceId,
-    name: member.name,
-    email: member.email,
-    created_at: toIso(member.createdAt),
-  };
-}
+import type { CreateMemberBody, CreateSpaceBody } from "./spaces.schemas";
 
 export async function listSpaces(db: Database, organizationId: string) {
   return (await listSpacesByOrganization(db, organizationId)).map(presentSpace);
-}
-
-/**
- * Creates a space (201). Under an Idempotency-Key whose earlier execution already wrote its
- * rows (the Worker died before the replay record was stored), returns that space instead.
- */
-export async function createSpace(
-  db: Database,
-  organizationId: string,
-  name: string,
-  now: number,
-  idempotency?: IdempotencyScope,
-) {
-  const originalId = await findOriginalResourceId(db, idempotency, "space", now);
-  if (originalId) return presentSpace(await requireSpace(db, organizationId, originalId));
-
-  const row: SpaceRow = { organizationId, id: newId("spc"), name, createdAt: now };
-  await batchWithIdempotentOutcome(
-    db,
-    [insertSpaceStatement(db, row)],
-    idempotency,
-    { resourceType: "space", resourceId: row.id, statusCode: 201 },
-    now,
-  );
-  return presentSpace(row);
 }
 
 /** 404 for unknown IDs and for spaces of other organizations alike (§2: never 403). */
@@ -70,16 +32,37 @@ export async function requireSpace(db: Database, organizationId: string, spaceId
   return space;
 }
 
+export interface CreateSpaceInput extends WriteRequest {
+  organizationId: string;
+  body: CreateSpaceBody;
+}
+
+/**
+ * Creates a space (201). Under an Idempotency-Key whose earlier execution already wrote its
+ * rows (the Worker died before the replay record was stored), returns that space instead.
+ */
+export async function createSpace(db: Database, input: CreateSpaceInput) {
+  const { organizationId, now } = input;
+  const originalId = await findOriginalResourceId(db, input, "space");
+  if (originalId) return presentSpace(await requireSpace(db, organizationId, originalId));
+
+  const row: SpaceRow = { organizationId, id: newId("spc"), name: input.body.name, createdAt: now };
+  const batch = new WriteBatch(db).add(insertSpaceStatement(db, row));
+  recordIdempotencyKey(batch, input, { resourceType: "space", resourceId: row.id });
+  await batch.commit();
+  return presentSpace(row);
+}
+
+export interface CreateMemberInput extends WriteRequest {
+  organizationId: string;
+  spaceId: string;
+  body: CreateMemberBody;
+}
+
 /** Adds a member (201); crash-safe under an Idempotency-Key like createSpace. */
-export async function createMember(
-  db: Database,
-  organizationId: string,
-  spaceId: string,
-  input: CreateMemberBody,
-  now: number,
-  idempotency?: IdempotencyScope,
-) {
-  const originalId = await findOriginalResourceId(db, idempotency, "member", now);
+export async function createMember(db: Database, input: CreateMemberInput) {
+  const { organizationId, spaceId, now } = input;
+  const originalId = await findOriginalResourceId(db, input, "member");
   if (originalId) {
     const original = await findMemberById(db, organizationId, originalId);
     if (!original) throw new NotFoundError("Member not found");
@@ -91,17 +74,13 @@ export async function createMember(
     id: newId("sm"),
     organizationId,
     spaceId,
-    name: input.name,
-    email: input.email ?? null,
+    name: input.body.name,
+    email: input.body.email ?? null,
     createdAt: now,
   };
-  await batchWithIdempotentOutcome(
-    db,
-    [insertMemberStatement(db, row)],
-    idempotency,
-    { resourceType: "member", resourceId: row.id, statusCode: 201 },
-    now,
-  );
+  const batch = new WriteBatch(db).add(insertMemberStatement(db, row));
+  recordIdempotencyKey(batch, input, { resourceType: "member", resourceId: row.id });
+  await batch.commit();
   return presentMember(row);
 }
 

@@ -1,7 +1,12 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
-import { seatsLeftSql } from "../sessions/seat-guard";
+import { seatsLeft } from "../sessions/seat-guard";
+
+/** The experience's min_hours_before in ms, for a query that joins it as `e`. */
+const minHoursBeforeMs = sql.raw(
+  "json_extract(e.scheduling_rules, '$.booking_window.min_hours_before') * 3600000",
+);
 
 /** FIFO order of a session's waitlist (§14): oldest first, the id breaking ties. */
 const FIFO = [asc(bookings.createdAt), asc(bookings.id)];
@@ -24,24 +29,26 @@ export function listWaitlistInOrder(db: Database, sessionId: string, limit: numb
  * promoters racing each run their own guarded statements, so together they can never confirm
  * more seats than the session has.
  */
-export function promoteStatement(d1: D1Database, bookingId: string, now: number) {
-  return d1
-    .prepare(
-      `UPDATE bookings SET status = 'confirmed', promoted_at = ?2, updated_at = ?2
-       WHERE id = ?1 AND status = 'waitlisted'
-         AND NOT EXISTS (
-           SELECT 1 FROM bookings ahead
-           WHERE ahead.session_id = bookings.session_id AND ahead.status = 'waitlisted'
-             AND (ahead.created_at < bookings.created_at
-                  OR (ahead.created_at = bookings.created_at AND ahead.id < bookings.id)))
-         AND EXISTS (
-           SELECT 1 FROM sessions s JOIN experiences e ON e.id = s.experience_id
-           WHERE s.id = bookings.session_id AND s.status = 'scheduled'
-             AND s.start_at - ?2 >=
-               json_extract(e.scheduling_rules, '$.booking_window.min_hours_before') * 3600000
-             AND ${seatsLeftSql("s", "?2")} >= bookings.quantity)`,
-    )
-    .bind(bookingId, now);
+export function promoteStatement(db: Database, bookingId: string, now: number) {
+  return db
+    .update(bookings)
+    .set({ status: "confirmed", promotedAt: now, updatedAt: now })
+    .where(
+      and(
+        eq(bookings.id, bookingId),
+        eq(bookings.status, "waitlisted"),
+        sql`NOT EXISTS (
+          SELECT 1 FROM bookings ahead
+          WHERE ahead.session_id = ${bookings.sessionId} AND ahead.status = 'waitlisted'
+            AND (ahead.created_at < ${bookings.createdAt}
+                 OR (ahead.created_at = ${bookings.createdAt} AND ahead.id < ${bookings.id})))`,
+        sql`EXISTS (
+          SELECT 1 FROM sessions s JOIN experiences e ON e.id = s.experience_id
+          WHERE s.id = ${bookings.sessionId} AND s.status = 'scheduled'
+            AND s.start_at - ${now} >= ${minHoursBeforeMs}
+            AND ${seatsLeft("s", now)} >= ${bookings.quantity})`,
+      ),
+    );
 }
 
 /** 1-based FIFO positions of the given waitlisted bookings, one query per 90 sessions. */
@@ -71,32 +78,25 @@ export async function findWaitlistPositions(db: Database, sessionIds: string[]) 
  * sweep's work list (after hold expiry, or a promotion a crashed request never ran).
  */
 export async function listSessionsToPromote(db: Database, now: number, limit: number) {
-  const { results } = await db.$client
-    .prepare(
-      `SELECT s.id FROM sessions s JOIN experiences e ON e.id = s.experience_id
-       WHERE s.id IN (SELECT DISTINCT session_id FROM bookings
-                      WHERE status = 'waitlisted' AND start_at > ?1)
-         AND s.status = 'scheduled'
-         AND s.start_at - ?1 >=
-           json_extract(e.scheduling_rules, '$.booking_window.min_hours_before') * 3600000
-         AND ${seatsLeftSql("s", "?1")} >= (
-           SELECT w.quantity FROM bookings w WHERE w.session_id = s.id AND w.status = 'waitlisted'
-           ORDER BY w.created_at, w.id LIMIT 1)
-       ORDER BY s.start_at LIMIT ?2`,
-    )
-    .bind(now, limit)
-    .all<{ id: string }>();
-  return results.map((row) => row.id);
+  const rows = await db.all<{ id: string }>(sql`
+    SELECT s.id FROM sessions s JOIN experiences e ON e.id = s.experience_id
+    WHERE s.id IN (SELECT DISTINCT session_id FROM bookings
+                   WHERE status = 'waitlisted' AND start_at > ${now})
+      AND s.status = 'scheduled'
+      AND s.start_at - ${now} >= ${minHoursBeforeMs}
+      AND ${seatsLeft("s", now)} >= (
+        SELECT w.quantity FROM bookings w WHERE w.session_id = s.id AND w.status = 'waitlisted'
+        ORDER BY w.created_at, w.id LIMIT 1)
+    ORDER BY s.start_at LIMIT ${limit}`);
+  return rows.map((row) => row.id);
 }
 
 /** §14: waitlisted bookings of sessions that have started become `expired`. */
 export async function expireStartedWaitlistedBookings(db: Database, now: number) {
-  const result = await db.$client
-    .prepare(
-      `UPDATE bookings SET status = 'expired', updated_at = ?1
-       WHERE status = 'waitlisted' AND start_at <= ?1`,
-    )
-    .bind(now)
+  const result = await db
+    .update(bookings)
+    .set({ status: "expired", updatedAt: now })
+    .where(and(eq(bookings.status, "waitlisted"), lte(bookings.startAt, now)))
     .run();
   return result.meta.changes;
 }

@@ -1,4 +1,5 @@
 import type { Database } from "../../db/client";
+import { WriteBatch } from "../../db/write-batch";
 import { findSeatsLeft } from "../sessions/sessions.repository";
 import { listWaitlistInOrder, promoteStatement } from "./waitlist.repository";
 
@@ -35,8 +36,12 @@ export async function promoteWaitlist(
   ]);
   if (seatsLeft === null || seatsLeft <= 0) return [];
   const candidates = fittingPrefix(waitlist, seatsLeft);
-  const [first, ...rest] = candidates.map((id) => promoteStatement(db.$client, id, now));
-  if (!first) return [];
-  const results = await db.$client.batch([first, ...rest]);
-  return candidates.filter((_, index) => results[index]?.meta.changes === 1);
+  if (candidates.length === 0) return [];
+  const batch = new WriteBatch(db);
+  const promotions = candidates.map((id) => ({
+    id,
+    ref: batch.track(promoteStatement(db, id, now)),
+  }));
+  const committed = await batch.commit();
+  return promotions.filter(({ ref }) => committed.rowsChanged(ref) === 1).map(({ id }) => id);
 }

@@ -1,8 +1,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { html } from "hono/html";
 import { createRouter, errorResponses } from "../../http/openapi";
-import { findExperienceWithTimezone } from "../public.repository";
-import { presentPublicExperience } from "../public.service";
+import { presentPublicExperience } from "../public.presenter";
+import { findActiveExperience } from "../public.service";
 import { BookingPage, NotFoundPage } from "./booking-page";
 import type { CancelRequest } from "./cancel-panel";
 import { pageSecurityHeaders } from "./security-headers";
@@ -53,10 +53,10 @@ export const bookingPageRoutes = createRouter().openapi(
   async (c) => {
     const db = c.get("db");
     const query = c.req.valid("query");
-    const found = await findExperienceWithTimezone(db, c.req.valid("param").experience_id);
+    const found = await findActiveExperience(db, c.req.valid("param").experience_id);
     const cancel = cancelRequestOf(query);
     const headers = await pageSecurityHeaders();
-    if (found?.experience.status !== "active") {
+    if (!found) {
       return c.html(html`<!doctype html>${<NotFoundPage cancel={cancel} />}`, 404, headers);
     }
     c.set("organizationId", found.experience.organizationId);

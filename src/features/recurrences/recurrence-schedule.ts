@@ -1,63 +1,10 @@
-// Mappings of a recurrence row: to the wire, to the scheduling core's rule, from a PATCH.
+// What session expansion reads of a stored recurrence: the scheduling core's rule and the §6
+// template defaults.
 
 import type { CadenceValue } from "../../db/schema";
-import { newId } from "../../lib/ids";
-import { toIso } from "../../lib/time";
 import type { Cadence, RecurrenceRule, SessionTemplate } from "../../scheduling/types";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import type { RecurrenceDraft, RecurrenceValues } from "./recurrence-rules";
 import type { RecurrenceRow } from "./recurrences.repository";
-import type { UpdateRecurrenceBody } from "./recurrences.schemas";
-
-export function buildRecurrenceRow(
-  organizationId: string,
-  experienceId: string,
-  values: RecurrenceValues,
-  now: number,
-): RecurrenceRow {
-  return {
-    id: newId("rec"),
-    organizationId,
-    experienceId,
-    ...values,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
-}
-
-export function presentRecurrence(row: RecurrenceRow) {
-  return {
-    id: row.id,
-    experience_id: row.experienceId,
-    provider_id: row.providerId,
-    timezone: row.timezone,
-    start_date: row.startDate,
-    cadence: row.cadence,
-    end_condition: row.endCondition,
-    session_templates: row.sessionTemplates,
-    excluded_dates: row.excludedDates,
-    status: row.status,
-    created_at: toIso(row.createdAt),
-    updated_at: toIso(row.updatedAt),
-  };
-}
-
-/** The stored recurrence with a PATCH laid over it; the result is validated like a new one. */
-export function mergeRecurrencePatch(row: RecurrenceRow, patch: UpdateRecurrenceBody) {
-  const current: RecurrenceDraft = {
-    provider_id: row.providerId,
-    timezone: row.timezone,
-    start_date: row.startDate,
-    cadence: row.cadence,
-    end_condition: row.endCondition,
-    session_templates: row.sessionTemplates,
-    excluded_dates: row.excludedDates,
-    status: row.status,
-  };
-  // Absent keys are absent from the parsed patch, so the spread keeps them; null clears provider_id.
-  return { ...current, ...patch } satisfies RecurrenceDraft;
-}
 
 function toCadence(cadence: CadenceValue): Cadence {
   const { interval } = cadence;

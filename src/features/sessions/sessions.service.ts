@@ -3,7 +3,7 @@ import { expandSessions, findSession } from "../../scheduling/expand";
 import { parseSessionId } from "../../scheduling/session-id";
 import type { ExpandedSession } from "../../scheduling/types";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { resolveTemplateDefaults, toRecurrenceRule } from "../recurrences/recurrence-model";
+import { resolveTemplateDefaults, toRecurrenceRule } from "../recurrences/recurrence-schedule";
 import {
   findLiveRecurrence,
   listLiveRecurrencesByExperience,

@@ -1,0 +1,18 @@
+import { toIso, toIsoOrNull } from "../../lib/time";
+import type { ApiKeyRow } from "../api-keys/api-keys.repository";
+import type { OrganizationRow } from "../organizations/organizations.repository";
+
+export function presentOrganization(org: OrganizationRow) {
+  return { id: org.id, name: org.name, timezone: org.timezone, created_at: toIso(org.createdAt) };
+}
+
+export function presentApiKey(key: ApiKeyRow) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    scopes: key.scopes,
+    created_at: toIso(key.createdAt),
+    revoked_at: toIsoOrNull(key.revokedAt),
+  };
+}

@@ -1,0 +1,39 @@
+// A recurrence row from validated values, and a stored row back to a draft for a PATCH (§6).
+
+import { newId } from "../../lib/ids";
+import type { RecurrenceDraft, RecurrenceValues } from "./recurrence-validation";
+import type { RecurrenceRow } from "./recurrences.repository";
+import type { UpdateRecurrenceBody } from "./recurrences.schemas";
+
+export function buildRecurrenceRow(
+  organizationId: string,
+  experienceId: string,
+  values: RecurrenceValues,
+  now: number,
+): RecurrenceRow {
+  return {
+    id: newId("rec"),
+    organizationId,
+    experienceId,
+    ...values,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+  };
+}
+
+/** The stored recurrence with a PATCH laid over it; the result is validated like a new one. */
+export function mergeRecurrencePatch(row: RecurrenceRow, patch: UpdateRecurrenceBody) {
+  const current: RecurrenceDraft = {
+    provider_id: row.providerId,
+    timezone: row.timezone,
+    start_date: row.startDate,
+    cadence: row.cadence,
+    end_condition: row.endCondition,
+    session_templates: row.sessionTemplates,
+    excluded_dates: row.excludedDates,
+    status: row.status,
+  };
+  // Absent keys are absent from the parsed patch, so the spread keeps them; null clears provider_id.
+  return { ...current, ...patch } satisfies RecurrenceDraft;
+}

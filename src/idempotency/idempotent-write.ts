@@ -1,0 +1,43 @@
+import type { Database } from "../db/client";
+import type { RowCondition, WriteBatch } from "../db/write-batch";
+import { IdempotencyKeyReusedError } from "./errors";
+import { findKeyOutcome, type KeyOutcome, keyRowStatement } from "./idempotency-keys.repository";
+import type { IdempotencyScope } from "./scope";
+
+/** What every write service's input carries besides its own fields: the clock and the key. */
+export interface WriteRequest {
+  now: number;
+  /** Set when the request came with an Idempotency-Key (§7). */
+  idempotency: IdempotencyScope | undefined;
+}
+
+/**
+ * The ID of the resource an earlier execution under this key wrote (its response was lost in a
+ * crash), or undefined on a first execution. A row for another resource type means the key was
+ * used for another request, which §7 answers with 422.
+ */
+export async function findOriginalResourceId(
+  db: Database,
+  request: WriteRequest,
+  resourceType: string,
+): Promise<string | undefined> {
+  if (!request.idempotency) return undefined;
+  const outcome = await findKeyOutcome(db, request.idempotency, request.now);
+  if (!outcome) return undefined;
+  if (outcome.resourceType !== resourceType) throw new IdempotencyKeyReusedError();
+  return outcome.resourceId;
+}
+
+/**
+ * Adds the key's crash-safety row to the change's batch when the request has a key; `onlyIf`
+ * is the change's condition for guarded writes (see WriteBatch).
+ */
+export function recordIdempotencyKey(
+  batch: WriteBatch,
+  request: WriteRequest,
+  outcome: KeyOutcome,
+  onlyIf?: RowCondition,
+): void {
+  if (!request.idempotency) return;
+  batch.add(keyRowStatement(batch.db, request.idempotency, outcome, request.now, onlyIf));
+}
