@@ -2,9 +2,10 @@ import {
   BookingSchema,
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
-import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonContent, listOf } from "../http/openapi";
+import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
+import { createRouter, dataOf, jsonContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
   PublicBookingParamsSchema,
@@ -49,17 +50,17 @@ export const publicRoutes = createRouter()
       tags,
       summary: "Sessions of an active experience, with seats and bookability",
       description:
-        "Same query and slot shape as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema, query: SlotsQuerySchema },
+        "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
+      request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
       responses: {
-        200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
       },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       const result = await listPublicSlots(c.get("db"), id, c.req.valid("query"), Date.now());
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.slots }, 200);
+      return c.json(result.page, 200);
     },
   )
   .openapi(
@@ -69,7 +70,7 @@ export const publicRoutes = createRouter()
       tags,
       summary: "Book seats without an API key",
       description:
-        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
         ...idempotentJsonBody(PublicCreateBookingBodySchema),
@@ -86,7 +87,9 @@ export const publicRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, 201);
+      const { id, cancel_token } = result.booking;
+      const manage_url = manageUrl(new URL(c.req.url).origin, id, cancel_token);
+      return c.json({ data: { ...result.booking, manage_url } }, 201);
     },
   )
   .openapi(

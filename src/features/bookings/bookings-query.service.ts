@@ -49,7 +49,7 @@ export async function listBookings(
     {
       experienceId: query.experience_id,
       sessionId: query.session_id,
-      statuses: query.status?.split(",") as BookingStatus[] | undefined,
+      statuses: query.status,
       startFromMs: boundOf(query.from, organizationTimezone, false),
       startBeforeMs: boundOf(query.to, organizationTimezone, true),
     },

@@ -1,4 +1,18 @@
-import { and, count, desc, eq, gt, gte, inArray, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  and,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
@@ -114,6 +128,10 @@ export function bookingExists(bookingId: string): RowCondition {
   return rowExists(bookings, eq(bookings.id, bookingId));
 }
 
+export function bookingInStatus(bookingId: string, status: BookingStatus): RowCondition {
+  return rowExists(bookings, and(eq(bookings.id, bookingId), eq(bookings.status, status)));
+}
+
 export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
   const [row] = await db
     .select()
@@ -121,6 +139,26 @@ export async function findBookingById(db: Database, organizationId: string, book
     .where(and(eq(bookings.id, bookingId), eq(bookings.organizationId, organizationId)))
     .limit(1);
   return row;
+}
+
+/**
+ * The booking was written with exactly these snapshot values: what its booking.created event
+ * says. Differs only if a concurrent request materialized the session from an edited rule.
+ */
+export function bookingWrittenAs(row: BookingRow): RowCondition {
+  return rowExists(
+    bookings,
+    and(
+      eq(bookings.id, row.id),
+      eq(bookings.recurrenceId, row.recurrenceId),
+      eq(bookings.startAt, row.startAt),
+      eq(bookings.endAt, row.endAt),
+      eq(bookings.timezone, row.timezone),
+      row.providerId === null
+        ? isNull(bookings.providerId)
+        : eq(bookings.providerId, row.providerId),
+    ),
+  );
 }
 
 /** For public cancellation, where the organization is not known from an API key. */
@@ -137,24 +175,29 @@ export interface Cancellation {
 }
 
 /**
- * Cancels only a confirmed or waitlisted booking (the WHERE makes a concurrent second cancel a
- * no-op). A booking that is still waitlisted held no seat, so it has no refund (null); one
- * promoted meanwhile is cancelled as confirmed.
+ * Cancels a confirmed or waitlisted booking still in the status read (the WHERE makes a
+ * concurrent second cancel, or a promotion in between, a no-op). A waitlisted booking held no
+ * seat, so it has no refund (null).
  */
-export function cancelOpenBookingStatement(db: Database, cancellation: Cancellation) {
+export function cancelOpenBookingStatement(
+  db: Database,
+  cancellation: Cancellation,
+  readStatus: "confirmed" | "waitlisted",
+) {
   return db
     .update(bookings)
     .set({
       status: "cancelled",
       cancelledAt: cancellation.now,
       cancelReason: cancellation.reason,
-      refundEligible: sql`CASE ${bookings.status} WHEN 'confirmed' THEN ${cancellation.refundEligible ? 1 : 0} END`,
+      refundEligible: readStatus === "confirmed" ? cancellation.refundEligible : null,
       updatedAt: cancellation.now,
     })
     .where(
       and(
         eq(bookings.id, cancellation.bookingId),
-        inArray(bookings.status, ["confirmed", "waitlisted"]),
+        // Only from the status the caller read, so its booking.cancelled event tells the truth.
+        eq(bookings.status, readStatus),
       ),
     );
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { BookingNotCancellableError, NotFoundError, SessionStartedError } from "../../errors";
+import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -16,14 +17,16 @@ import {
 } from "../sessions/session-admission";
 import { snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
+import { addNewBookingEvents, cancelledBookingRow } from "./booking-events";
 import {
   assertBookingFitsExperience,
   BOOKING,
   type CreateBookingInput,
   newBookingOf,
 } from "./booking-input";
-import { bookingStatusAt } from "./bookings.presenter";
+import { bookingStatusAt, presentBooking } from "./bookings.presenter";
 import {
+  type BookingRow,
   bookingCancelledAt,
   bookingExists,
   cancelOpenBookingStatement,
@@ -39,8 +42,8 @@ const BOOKING_CANCELLATION = "booking_cancellation";
 
 /**
  * §9 for a session_id, in one atomic batch: the snapshot (if new), the seat-guarded booking,
- * with `join_waitlist` its waitlisted alternative (§14), and the Idempotency-Key row only if a
- * booking was inserted. Returns the new booking's id.
+ * with `join_waitlist` its waitlisted alternative (§14), its event, and the Idempotency-Key row
+ * only if a booking was inserted. Returns the new booking's id.
  */
 async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
   const quantity = input.body.quantity ?? 1;
@@ -52,12 +55,13 @@ async function bookSession(db: Database, input: CreateBookingInput, experience: 
   batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
   const confirmed = batch.track(insertBookingIfSeatsLeft(db, booking));
   const { enabled, max_size } = experience.waitlist;
-  const waitlisted =
-    input.body.join_waitlist && enabled
-      ? batch.track(insertWaitlistedIfRefused(db, booking, max_size))
-      : undefined;
+  const joinsWaitlist = Boolean(input.body.join_waitlist && enabled);
+  const waitlisted = joinsWaitlist
+    ? batch.track(insertWaitlistedIfRefused(db, booking, max_size))
+    : undefined;
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
+  addNewBookingEvents(batch, booking, session, { waitlist: joinsWaitlist });
   const committed = await batch.commit();
   const inserted =
     committed.rowsChanged(confirmed) + (waitlisted ? committed.rowsChanged(waitlisted) : 0);
@@ -87,20 +91,21 @@ export interface CancelBookingInput extends WriteRequest {
   reason: string | null;
 }
 
-/**
- * §9 cancel: frees the seats, and the session's waitlist is promoted into them (§14);
- * refund_eligible when cancelled at or before refundable_until (null for a waitlisted booking).
- */
-export async function cancelBooking(db: Database, input: CancelBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
-  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
-
-  const booking = await findBookingById(db, input.organizationId, input.bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
-  const status = bookingStatusAt(booking, input.now);
+/** 409 unless the booking is still open (confirmed or waitlisted) and its session to come. */
+function assertCancellable(booking: BookingRow, now: number): "confirmed" | "waitlisted" {
+  const status = bookingStatusAt(booking, now);
   if (status === "cancelled" || status === "expired") throw new BookingNotCancellableError(status);
-  if (booking.startAt <= input.now) throw new SessionStartedError();
+  if (booking.startAt <= now) throw new SessionStartedError();
+  return status;
+}
 
+/**
+ * One cancellation batch from the status read: the guarded update, its key row and its
+ * booking.cancelled event. False when a concurrent change (a second cancel, a promotion)
+ * changed the booking first.
+ */
+async function cancelAsRead(db: Database, input: CancelBookingInput, booking: BookingRow) {
+  const readStatus = assertCancellable(booking, input.now);
   const batch = new WriteBatch(db);
   const cancellation = {
     bookingId: booking.id,
@@ -108,11 +113,38 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
     refundEligible: input.now <= booking.refundableUntil,
     now: input.now,
   };
-  const cancelled = batch.track(cancelOpenBookingStatement(db, cancellation));
+  const cancelled = batch.track(cancelOpenBookingStatement(db, cancellation, readStatus));
   const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
-  recordIdempotencyKey(batch, input, outcome, bookingCancelledAt(booking.id, input.now));
+  const happened = bookingCancelledAt(booking.id, input.now);
+  recordIdempotencyKey(batch, input, outcome, happened);
+  const object = presentBooking(cancelledBookingRow(booking, cancellation), input.now);
+  addEvent(batch, input.organizationId, "booking.cancelled", { object }, input.now, {
+    onlyIf: happened,
+  });
   const committed = await batch.commit();
-  if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();
+  return committed.rowsChanged(cancelled) === 1;
+}
+
+async function requireBooking(db: Database, organizationId: string, bookingId: string) {
+  const booking = await findBookingById(db, organizationId, bookingId);
+  if (!booking) throw new NotFoundError("Booking not found");
+  return booking;
+}
+
+/**
+ * §9 cancel: frees the seats, and the session's waitlist is promoted into them (§14);
+ * refund_eligible when cancelled at or before refundable_until (null for a waitlisted booking).
+ * A booking promoted between the read and the write is read again and cancelled as confirmed.
+ */
+export async function cancelBooking(db: Database, input: CancelBookingInput) {
+  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
+  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
+
+  const booking = await requireBooking(db, input.organizationId, input.bookingId);
+  const done =
+    (await cancelAsRead(db, input, booking)) ||
+    (await cancelAsRead(db, input, await requireBooking(db, input.organizationId, booking.id)));
+  if (!done) throw new BookingNotCancellableError();
   await promoteWaitlist(db, booking.sessionId, input.now);
   return getBooking(db, input.organizationId, booking.id, input.now);
 }

@@ -6,6 +6,7 @@ import type { ExperienceRow } from "../experiences/experiences.repository";
 import { holdStateAt } from "../holds/holds.presenter";
 import { claimHoldStatement, findHoldById, type HoldRow } from "../holds/holds.repository";
 import { admitSession } from "../sessions/session-admission";
+import { addNewBookingEvents } from "./booking-events";
 import {
   assertBookingFitsExperience,
   BOOKING,
@@ -41,7 +42,7 @@ async function requireConvertibleHold(
  * §14: a booking with `hold_id` takes the held session and quantity, whatever the seats left,
  * if the hold is active and unexpired; the booking window is checked again. One batch: the
  * hold is claimed (`converted` with the booking's id), the booking inserted only if that
- * happened, the Idempotency-Key row only if the booking was. A concurrent conversion or
+ * happened, the Idempotency-Key row and the booking.created event only if the booking was. A concurrent conversion or
  * release, or the hold's expiry, makes the claim change nothing and the whole batch a no-op.
  * Returns the new booking's id.
  */
@@ -53,7 +54,7 @@ export async function convertHold(
 ): Promise<string> {
   assertBookingFitsExperience(experience, input.body, null);
   const hold = await requireConvertibleHold(db, input, experience, holdId);
-  await admitSession(db, experience, hold.sessionId, input.now);
+  const session = await admitSession(db, experience, hold.sessionId, input.now);
   const booking = newBookingOf(input, experience, hold);
 
   const batch = new WriteBatch(db);
@@ -65,6 +66,7 @@ export async function convertHold(
     { resourceType: BOOKING, resourceId: booking.id },
     bookingExists(booking.id),
   );
+  addNewBookingEvents(batch, booking, session, { waitlist: false });
   const committed = await batch.commit();
   if (committed.rowsChanged(claimed) === 0) {
     // Lost to a concurrent conversion or release, or to the hold's expiry.

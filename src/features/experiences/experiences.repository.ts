@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, experiences } from "../../db/schema";
+import { queryInChunks } from "../../lib/bound-parameters";
 import type { ExperienceStatus } from "./experiences.schemas";
 
 export type ExperienceRow = typeof experiences.$inferSelect;
@@ -15,16 +16,25 @@ export function insertExperienceStatement(db: Database, row: ExperienceRow) {
   return db.insert(experiences).values(row);
 }
 
+/** The query alone, so reads that need more than the experience can batch it (one round trip). */
+export function findExperienceByIdQuery(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+) {
+  return db
+    .select()
+    .from(experiences)
+    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
+    .limit(1);
+}
+
 export async function findExperienceById(
   db: Database,
   organizationId: string,
   experienceId: string,
 ) {
-  const [row] = await db
-    .select()
-    .from(experiences)
-    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
-    .limit(1);
+  const [row] = await findExperienceByIdQuery(db, organizationId, experienceId);
   return row;
 }
 
@@ -53,9 +63,10 @@ export async function listExperiencesByOrganization(
   return { rows, total: total?.value ?? 0 };
 }
 
-export async function updateExperienceRow(db: Database, row: ExperienceRow) {
+/** A statement, not a write: the PATCH batches it with its §12 event. */
+export function updateExperienceStatement(db: Database, row: ExperienceRow) {
   const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  await db
+  return db
     .update(experiences)
     .set(changes)
     .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
@@ -64,12 +75,13 @@ export async function updateExperienceRow(db: Database, row: ExperienceRow) {
 /** Confirmed bookings per experience, for a page of experiences in one query. */
 export async function countConfirmedBookingsByExperiences(db: Database, experienceIds: string[]) {
   const counts = new Map<string, number>();
-  if (experienceIds.length === 0) return counts;
-  const rows = await db
-    .select({ experienceId: bookings.experienceId, value: count() })
-    .from(bookings)
-    .where(and(inArray(bookings.experienceId, experienceIds), eq(bookings.status, "confirmed")))
-    .groupBy(bookings.experienceId);
+  const rows = await queryInChunks(experienceIds, 1, (ids) =>
+    db
+      .select({ experienceId: bookings.experienceId, value: count() })
+      .from(bookings)
+      .where(and(inArray(bookings.experienceId, ids), eq(bookings.status, "confirmed")))
+      .groupBy(bookings.experienceId),
+  );
   for (const { experienceId, value } of rows) counts.set(experienceId, value);
   return counts;
 }

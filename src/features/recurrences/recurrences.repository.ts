@@ -1,6 +1,8 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
+import { type RowCondition, rowExists } from "../../db/write-batch";
+import { queryInChunks } from "../../lib/bound-parameters";
 import type { RecurrenceValues } from "./recurrence-validation";
 
 export type RecurrenceRow = typeof recurrences.$inferSelect;
@@ -35,7 +37,8 @@ export async function findLiveRecurrence(
   return row;
 }
 
-export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+/** The query alone, so reads that need more than the recurrences can batch it. */
+export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId: string) {
   return db
     .select()
     .from(recurrences)
@@ -43,36 +46,59 @@ export async function listLiveRecurrencesByExperience(db: Database, experienceId
     .orderBy(...oldestFirst);
 }
 
+export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+  return listLiveRecurrencesByExperienceQuery(db, experienceId);
+}
+
 /** Live recurrence IDs per experience, oldest first, for a page of experiences in one query. */
 export async function listLiveRecurrenceIdsByExperiences(db: Database, experienceIds: string[]) {
   const byExperience = new Map<string, string[]>();
-  if (experienceIds.length === 0) return byExperience;
-  const rows = await db
-    .select({ id: recurrences.id, experienceId: recurrences.experienceId })
-    .from(recurrences)
-    .where(and(inArray(recurrences.experienceId, experienceIds), isLive))
-    .orderBy(...oldestFirst);
+  // Chunks split the list by experience, so each experience's IDs stay oldest first.
+  const rows = await queryInChunks(experienceIds, 0, (ids) =>
+    db
+      .select({ id: recurrences.id, experienceId: recurrences.experienceId })
+      .from(recurrences)
+      .where(and(inArray(recurrences.experienceId, ids), isLive))
+      .orderBy(...oldestFirst),
+  );
   for (const { id, experienceId } of rows) {
     byExperience.set(experienceId, [...(byExperience.get(experienceId) ?? []), id]);
   }
   return byExperience;
 }
 
-export async function updateRecurrenceValues(
+/** Statements, not writes: the service batches them with their §12 events. */
+export function updateRecurrenceValuesStatement(
   db: Database,
   recurrenceId: string,
   values: RecurrenceValues,
   now: number,
 ) {
-  await db
+  return db
     .update(recurrences)
     .set({ ...values, updatedAt: now })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
 }
 
-export async function softDeleteRecurrence(db: Database, recurrenceId: string, now: number) {
-  await db
+export function softDeleteRecurrenceStatement(db: Database, recurrenceId: string, now: number) {
+  return db
     .update(recurrences)
     .set({ deletedAt: now })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
+}
+
+/** The recurrence is live and this change (at `now`) updated it. */
+export function recurrenceUpdatedAt(recurrenceId: string, now: number): RowCondition {
+  return rowExists(
+    recurrences,
+    and(eq(recurrences.id, recurrenceId), eq(recurrences.updatedAt, now), isLive),
+  );
+}
+
+/** This change (at `now`) deleted the recurrence, not a concurrent one. */
+export function recurrenceDeletedAt(recurrenceId: string, now: number): RowCondition {
+  return rowExists(
+    recurrences,
+    and(eq(recurrences.id, recurrenceId), eq(recurrences.deletedAt, now)),
+  );
 }

@@ -1,6 +1,12 @@
-import { and, count, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { bookings, holds, sessions } from "../../db/schema";
+import { bookings, sessions } from "../../db/schema";
+import { queryInChunks } from "../../lib/bound-parameters";
+import { type ExperienceRow, findExperienceByIdQuery } from "../experiences/experiences.repository";
+import {
+  listLiveRecurrencesByExperienceQuery,
+  type RecurrenceRow,
+} from "../recurrences/recurrences.repository";
 import { seatsLeft } from "./seat-guard";
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -10,14 +16,32 @@ export async function findMaterializedSession(db: Database, sessionId: string) {
   return row;
 }
 
-export async function listMaterializedSessionsInWindow(
+/**
+ * Materialized sessions starting in [fromMs, toMs), each with the seats of its confirmed
+ * bookings, the seats of its active holds unexpired at `now`, and its waitlist size (§14).
+ */
+export function listSnapshotsWithSeatsQuery(
   db: Database,
   experienceId: string,
   fromMs: number,
   toMs: number,
+  now: number,
 ) {
+  // Spelled out: drizzle leaves columns of a one-table select unqualified, and an unqualified
+  // "id" inside the subquery would be the booking's.
+  const confirmedSeats = sql<number>`coalesce((select sum(b.quantity) from bookings b
+    where b.session_id = "sessions"."id" and b.status = 'confirmed'), 0)`;
+  const heldSeats = sql<number>`coalesce((select sum(h.quantity) from holds h
+    where h.session_id = "sessions"."id" and h.status = 'active' and h.expires_at > ${now}), 0)`;
+  const waitlisted = sql<number>`(select count(*) from bookings w
+    where w.session_id = "sessions"."id" and w.status = 'waitlisted')`;
   return db
-    .select()
+    .select({
+      ...getTableColumns(sessions),
+      seatsBooked: confirmedSeats,
+      seatsHeld: heldSeats,
+      waitlistSize: waitlisted,
+    })
     .from(sessions)
     .where(
       and(
@@ -28,55 +52,77 @@ export async function listMaterializedSessionsInWindow(
     );
 }
 
-// D1 allows at most 100 bound parameters per statement.
-const CHUNK = 90;
+export type SnapshotWithSeats = SessionRow & {
+  seatsBooked: number;
+  seatsHeld: number;
+  waitlistSize: number;
+};
 
-async function totalsByChunk(
-  sessionIds: string[],
-  query: (chunk: string[]) => Promise<Array<{ sessionId: string; value: number }>>,
-) {
+/** Seats held by confirmed bookings, per session; sessions without bookings are absent. */
+export async function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
   const totals = new Map<string, number>();
-  for (let i = 0; i < sessionIds.length; i += CHUNK) {
-    for (const row of await query(sessionIds.slice(i, i + CHUNK))) {
-      totals.set(row.sessionId, Number(row.value));
-    }
-  }
-  return totals;
-}
-
-/** Seats of confirmed bookings, per session; sessions without bookings are absent. */
-export function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
-  return totalsByChunk(sessionIds, (chunk) =>
+  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
     db
-      .select({ sessionId: bookings.sessionId, value: sql<number>`sum(${bookings.quantity})` })
+      .select({ sessionId: bookings.sessionId, seats: sql<number>`sum(${bookings.quantity})` })
       .from(bookings)
       .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "confirmed")))
       .groupBy(bookings.sessionId),
   );
+  for (const row of rows) totals.set(row.sessionId, Number(row.seats));
+  return totals;
 }
 
-/** Seats of active holds unexpired at `now` (§14), per session. */
-export function sumHeldSeatsBySession(db: Database, sessionIds: string[], now: number) {
-  return totalsByChunk(sessionIds, (chunk) =>
-    db
-      .select({ sessionId: holds.sessionId, value: sql<number>`sum(${holds.quantity})` })
-      .from(holds)
-      .where(
-        and(inArray(holds.sessionId, chunk), eq(holds.status, "active"), gt(holds.expiresAt, now)),
-      )
-      .groupBy(holds.sessionId),
-  );
+// The rows a window of sessions is built from, read in one D1 batch (one round trip): the live
+// recurrences, the snapshots with their booked seats and, for /v1, the experience itself.
+
+export interface SessionSources {
+  recurrences: RecurrenceRow[];
+  snapshots: SnapshotWithSeats[];
 }
 
-/** Waitlisted bookings per session (§14 `waitlist_size`). */
-export function countWaitlistedBySession(db: Database, sessionIds: string[]) {
-  return totalsByChunk(sessionIds, (chunk) =>
+export async function readSessionSources(
+  db: Database,
+  experienceId: string,
+  fromMs: number,
+  toMs: number,
+  now: number,
+): Promise<SessionSources> {
+  const [recurrences, snapshots] = await db.batch([
+    listLiveRecurrencesByExperienceQuery(db, experienceId),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
+  ]);
+  return { recurrences, snapshots };
+}
+
+/** The same, with the experience of the organization (undefined when there is none). */
+export async function readExperienceWithSessionSources(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  fromMs: number,
+  toMs: number,
+  now: number,
+): Promise<SessionSources & { experience: ExperienceRow | undefined }> {
+  const [experiences, recurrences, snapshots] = await db.batch([
+    findExperienceByIdQuery(db, organizationId, experienceId),
+    listLiveRecurrencesByExperienceQuery(db, experienceId),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
+  ]);
+  return { experience: experiences[0], recurrences, snapshots };
+}
+
+/** Waitlisted bookings per session (§14 `waitlist_size`); sessions without any are absent. */
+export async function countWaitlistedBySession(db: Database, sessionIds: string[]) {
+  const totals = new Map<string, number>();
+  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
     db
-      .select({ sessionId: bookings.sessionId, value: count() })
+      .select({ sessionId: bookings.sessionId, waitlisted: count() })
       .from(bookings)
       .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted")))
       .groupBy(bookings.sessionId),
   );
+  for (const row of rows) totals.set(row.sessionId, Number(row.waitlisted));
+  return totals;
 }
 
 /** Seats left at `now` by the guard's own formula; null when the session is not materialized. */

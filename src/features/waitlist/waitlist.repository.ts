@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
+import { type RowCondition, rowExists } from "../../db/write-batch";
 import { seatsLeft } from "../sessions/seat-guard";
 
 /** The experience's min_hours_before in ms, for a query that joins it as `e`. */
@@ -11,10 +12,10 @@ const minHoursBeforeMs = sql.raw(
 /** FIFO order of a session's waitlist (§14): oldest first, the id breaking ties. */
 const FIFO = [asc(bookings.createdAt), asc(bookings.id)];
 
-/** The first `limit` waitlisted bookings of the session, in FIFO order. */
+/** The first `limit` waitlisted bookings of the session, in FIFO order (whole rows: events). */
 export function listWaitlistInOrder(db: Database, sessionId: string, limit: number) {
   return db
-    .select({ id: bookings.id, quantity: bookings.quantity })
+    .select()
     .from(bookings)
     .where(and(eq(bookings.sessionId, sessionId), eq(bookings.status, "waitlisted")))
     .orderBy(...FIFO)
@@ -29,6 +30,13 @@ export function listWaitlistInOrder(db: Database, sessionId: string, limit: numb
  * promoters racing each run their own guarded statements, so together they can never confirm
  * more seats than the session has.
  */
+export function promotedAt(bookingId: string, now: number): RowCondition {
+  return rowExists(
+    bookings,
+    and(eq(bookings.id, bookingId), eq(bookings.status, "confirmed"), eq(bookings.promotedAt, now)),
+  );
+}
+
 export function promoteStatement(db: Database, bookingId: string, now: number) {
   return db
     .update(bookings)
@@ -99,4 +107,14 @@ export async function expireStartedWaitlistedBookings(db: Database, now: number)
     .where(and(eq(bookings.status, "waitlisted"), lte(bookings.startAt, now)))
     .run();
   return result.meta.changes;
+}
+
+/**
+ * The booking's 1-based FIFO position as an SQL value, read inside a batch right after the
+ * booking was written (the position its booking.waitlisted event carries).
+ */
+export function waitlistPositionSql(bookingId: string, sessionId: string, createdAt: number) {
+  return sql`(SELECT COUNT(*) FROM bookings w
+    WHERE w.session_id = ${sessionId} AND w.status = 'waitlisted'
+      AND (w.created_at < ${createdAt} OR (w.created_at = ${createdAt} AND w.id <= ${bookingId})))`;
 }

@@ -1,0 +1,117 @@
+import type { WriteBatch } from "../../db/write-batch";
+import { addEvent } from "../../events/outbox";
+import type { SessionView } from "../sessions/sessions.service";
+import { waitlistPositionSql } from "../waitlist/waitlist.repository";
+import { presentBooking } from "./bookings.presenter";
+import {
+  type BookingRow,
+  bookingInStatus,
+  bookingWrittenAs,
+  type Cancellation,
+  type NewBooking,
+} from "./bookings.repository";
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The row the seat-guarded insert will write, known before the batch runs, so the
+ * booking.created event can carry the booking exactly as the API returns it. The snapshot
+ * fields come from the session as resolved; `bookingWrittenAs` makes the batch fail rather
+ * than commit an event that disagrees with the stored snapshot.
+ */
+export function expectedBookingRow(
+  booking: NewBooking,
+  session: SessionView,
+  status: "confirmed" | "waitlisted" = "confirmed",
+): BookingRow {
+  return {
+    id: booking.id,
+    organizationId: booking.organizationId,
+    experienceId: booking.experienceId,
+    sessionId: session.sessionId,
+    recurrenceId: session.recurrenceId,
+    startAt: session.startMs,
+    endAt: session.endMs,
+    timezone: session.timezone,
+    quantity: booking.quantity,
+    status,
+    contact: booking.contact,
+    notes: booking.notes,
+    providerId: session.providerId,
+    price: booking.price,
+    refundableUntil: session.startMs - booking.refundableHoursBefore * HOUR_MS,
+    cancelledAt: null,
+    cancelReason: null,
+    refundEligible: null,
+    cancelledBy: null,
+    cancelTokenHash: booking.cancelTokenHash,
+    promotedAt: null,
+    rescheduledFrom: null,
+    rescheduledAt: null,
+    createdAt: booking.now,
+    updatedAt: booking.now,
+  };
+}
+
+/**
+ * The booking as the cancellation leaves it (what cancelOpenBookingStatement sets): a booking
+ * cancelled while waitlisted held no seat, so it has no refund (null).
+ */
+export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellation): BookingRow {
+  return {
+    ...booking,
+    status: "cancelled",
+    cancelledAt: cancellation.now,
+    cancelReason: cancellation.reason,
+    refundEligible: booking.status === "confirmed" ? cancellation.refundEligible : null,
+    updatedAt: cancellation.now,
+  };
+}
+
+/** The booking as its promotion from the waitlist leaves it (what promoteStatement sets). */
+export function promotedBookingRow(booking: BookingRow, now: number): BookingRow {
+  return { ...booking, status: "confirmed", promotedAt: now, updatedAt: now };
+}
+
+/**
+ * The events of a new booking, in its batch: `booking.created` if the guard confirmed it,
+ * `booking.waitlisted` (with its FIFO position, read in the batch) if it joined the waitlist.
+ * Each is written only if the booking really was written with that status, and its snapshot
+ * fields must agree with what was written (bookingWrittenAs), so an event never lies.
+ */
+export function addNewBookingEvents(
+  batch: WriteBatch,
+  booking: NewBooking,
+  session: SessionView,
+  options: { waitlist: boolean },
+) {
+  const created = expectedBookingRow(booking, session);
+  addEvent(
+    batch,
+    booking.organizationId,
+    "booking.created",
+    { object: presentBooking(created, booking.now) },
+    booking.now,
+    { onlyIf: bookingInStatus(booking.id, "confirmed"), consistentIf: bookingWrittenAs(created) },
+  );
+  if (!options.waitlist) return;
+  const waitlisted = expectedBookingRow(booking, session, "waitlisted");
+  addEvent(
+    batch,
+    booking.organizationId,
+    "booking.waitlisted",
+    { object: presentBooking(waitlisted, booking.now) },
+    booking.now,
+    {
+      onlyIf: bookingInStatus(booking.id, "waitlisted"),
+      consistentIf: bookingWrittenAs(waitlisted),
+      computed: {
+        "$.object.waitlist_position": waitlistPositionSql(
+          booking.id,
+          session.sessionId,
+          booking.now,
+        ),
+      },
+    },
+  );
+}
