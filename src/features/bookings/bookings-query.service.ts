@@ -7,7 +7,6 @@ import { findWaitlistPositions } from "../waitlist/waitlist.repository";
 import { presentBooking } from "./bookings.presenter";
 import {
   type BookingRow,
-  type BookingStatus,
   findBookingById,
   listBookingsByOrganization,
 } from "./bookings.repository";
