@@ -89,7 +89,6 @@ export const PublicCreateBookingBodySchema = z
     }),
   })
   .strict()
-<<<<<<< HEAD
   .superRefine((body, ctx) => {
     checkSessionOrHold(body, ctx);
     if ((body.hold_id === undefined) !== (body.hold_token === undefined)) {
@@ -103,9 +102,6 @@ export const PublicCreateBookingBodySchema = z
   .openapi("PublicCreateBookingBody", {
     example: { ...CREATE_BOOKING_EXAMPLE, join_waitlist: true },
   });
-=======
-  .openapi("CreateBookingBody", { example: CREATE_BOOKING_EXAMPLE });
->>>>>>> main
 
 export const CancelBookingBodySchema = z
   .object({ reason: z.string().max(2000).nullable().optional() })
