@@ -20,6 +20,10 @@ export const API_TAGS = [
   },
   { name: "Bookings", description: "Seats booked in sessions, and their cancellation." },
   {
+    name: "Holds",
+    description: "Seats reserved for a checkout, expiring by time, converted into a booking (§14).",
+  },
+  {
     name: "Webhooks",
     description: "Signed webhook endpoints, their secrets and their delivery logs (§12).",
   },

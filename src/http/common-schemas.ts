@@ -17,7 +17,7 @@ const UNKNOWN_ZONE = "Unknown time zone: use an IANA name such as Europe/Berlin"
 
 export const TimeZoneSchema = z
   .string()
-  // abort: a value failing one check gets the message once, not once per check.
+  // One message per bad value: a failed check stops the ones after it.
   .max(64, { message: UNKNOWN_ZONE, abort: true })
   .regex(TIME_ZONE_NAME, { message: UNKNOWN_ZONE, abort: true })
   .refine(isValidTimeZone, { message: UNKNOWN_ZONE })

@@ -23,7 +23,8 @@ export type IdPrefix =
   | "whe"
   | "evt"
   | "whd"
-  | "ntf";
+  | "ntf"
+  | "hld";
 
 /** Opaque resource ID: a type prefix and 20 random base-62 characters (§1). */
 export function newId(prefix: IdPrefix): string {

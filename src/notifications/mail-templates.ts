@@ -13,6 +13,8 @@ export interface ComposedMail {
 export interface MailFacts extends MailContext {
   kind: NotificationKind;
   manageUrl: string | null;
+  /** A waitlisted booking's current FIFO position (booking_waitlisted), else null. */
+  waitlistPosition?: number | null;
 }
 
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -115,8 +117,20 @@ const HEADINGS: Record<NotificationKind, string> = {
   booking_promoted: "A seat opened up: your booking is confirmed",
 };
 
+function waitlistLines(facts: MailFacts): string[] {
+  const position = facts.waitlistPosition
+    ? `You are number ${facts.waitlistPosition} on the waitlist. `
+    : "";
+  return [
+    `${position}No seat is taken yet: if one frees up before the session, your booking is confirmed automatically and we write to you again.`,
+    ...confirmationLines(facts),
+  ];
+}
+
 function linesOf(facts: MailFacts): string[] {
-  return facts.kind === "booking_cancelled" ? cancellationLines(facts) : confirmationLines(facts);
+  if (facts.kind === "booking_cancelled") return cancellationLines(facts);
+  if (facts.kind === "booking_waitlisted") return waitlistLines(facts);
+  return confirmationLines(facts);
 }
 
 export function composeMail(facts: MailFacts): ComposedMail {

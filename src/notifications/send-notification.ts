@@ -5,6 +5,7 @@ import { createDb } from "../db/client";
 import { ACK, type MessageOutcome } from "../delivery/messages";
 import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
 import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
+import { findWaitlistPositions } from "../features/waitlist/waitlist.repository";
 import { decryptText } from "../lib/secret-box";
 import { type ComposedMail, composeMail } from "./mail-templates";
 import {
@@ -61,7 +62,18 @@ async function send(env: Env, notification: NotificationRow, context: MailContex
   const manageUrl = notification.manageTokenCiphertext
     ? await decryptText(env.WEBHOOK_ENCRYPTION_KEY, notification.manageTokenCiphertext)
     : null;
-  const mail: ComposedMail = composeMail({ ...context, kind: notification.kind, manageUrl });
+  const waitlistPosition =
+    notification.kind === "booking_waitlisted"
+      ? (await findWaitlistPositions(createDb(env.DB), [context.booking.sessionId])).get(
+          context.booking.id,
+        )
+      : null;
+  const mail: ComposedMail = composeMail({
+    ...context,
+    kind: notification.kind,
+    manageUrl,
+    waitlistPosition,
+  });
   const replyTo = await replyToOf(context, env);
   await env.EMAIL.send({
     to: notification.to,

@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import { NotFoundError } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
-import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
+import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
 import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
 import type { WriteRequest } from "../idempotency/idempotent-write";
@@ -11,6 +11,7 @@ import { manageUrl } from "./booking-page/manage-link";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
 import type { PublicExperienceRecord } from "./public.presenter";
 import { findExperienceWithTimezone, replaceCancelToken } from "./public.repository";
+import { requirePublicHold } from "./public-holds.service";
 
 /** An active experience with its organization's zone; inactive ones are hidden like unknown IDs. */
 export async function findActiveExperience(
@@ -44,7 +45,7 @@ export async function listPublicSlots(
 
 export interface PublicBookingInput extends WriteRequest {
   experienceId: string;
-  body: CreateBookingBody;
+  body: PublicCreateBookingBody;
   encryptionKey: string | undefined;
   origin: string;
 }
@@ -58,11 +59,13 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   const found = await findExperienceWithTimezone(db, input.experienceId);
   if (!found) throw new NotFoundError("Experience not found");
   const organizationId = found.experience.organizationId;
+  const { hold_token, ...body } = input.body;
+  if (body.hold_id) await requirePublicHold(db, body.hold_id, hold_token, input.experienceId);
   const cancel = await issueCancelToken();
   const booking = await createBooking(db, {
     organizationId,
     experienceId: input.experienceId,
-    body: input.body,
+    body,
     idempotency: input.idempotency,
     now: input.now,
     cancelToken: cancel,

@@ -156,7 +156,7 @@ export const services = {
     organizationId: string,
     experienceId: string,
     now: number,
-    body: Partial<CreateBookingBody> & { session_id: string },
+    body: Partial<CreateBookingBody>,
     idempotency?: IdempotencyScope,
   ) {
     return createBooking(services.db(), {

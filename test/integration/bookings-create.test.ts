@@ -82,6 +82,8 @@ describe("POST /v1/experiences/{id}/bookings: the booking object", () => {
         "refundable_until",
         "cancelled_at",
         "refund_eligible",
+        "waitlist_position",
+        "promoted_at",
         "created_at",
         "updated_at",
         "cancel_token",

@@ -30,7 +30,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Book seats in a session",
       description:
-        "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold. The 201 carries the booking's `cancel_token` once (its manage page is /book/manage/{booking_id}?token=…); a contact with an email on an experience with notify_customers gets a booking_confirmed email with that link (see GET /v1/bookings/{booking_id}/notifications).",
+        'Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full with `details.seats_available` and `details.waitlist_available`). Seats are never oversold: capacity − confirmed seats − seats of unexpired active holds must cover the quantity. With `join_waitlist: true` on an experience whose waitlist is enabled and not full, too few seats give 201 with `status: "waitlisted"` and `waitlist_position` instead. With `hold_id` instead of `session_id` the hold is converted in the same batch (409 hold_expired, 409 hold_not_active); the booking window is checked again. The 201 carries the booking\'s `cancel_token` once (its manage page is /book/manage/{booking_id}?token=…); a contact with an email on an experience with notify_customers gets a booking_confirmed (or booking_waitlisted) email with that link (see GET /v1/bookings/{booking_id}/notifications).',
       request: {
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
@@ -76,6 +76,7 @@ export const bookingsRoutes = createRouter()
         auth.organizationId,
         auth.organizationTimezone,
         c.req.valid("query"),
+        Date.now(),
       );
       return c.json(result, 200);
     },
@@ -97,6 +98,7 @@ export const bookingsRoutes = createRouter()
         c.get("db"),
         organizationId,
         c.req.valid("param").booking_id,
+        Date.now(),
       );
       return c.json({ data: booking }, 200);
     },
@@ -108,7 +110,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Cancel a booking and free its seats",
       description:
-        "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional. A customer with an email (experience with notify_customers) is sent booking_cancelled, which names the studio as the canceller and quotes `reason`.",
+        "`refund_eligible` is true when cancelled at or before `refundable_until` (null for a waitlisted booking, which held no seat). Waitlisted bookings of the session are promoted into the freed seats. 409 booking_not_cancellable when already cancelled or expired; 422 session_started once the session has begun. The body is optional. A customer with an email (experience with notify_customers) is sent booking_cancelled, which names the studio as the canceller and quotes `reason`.",
       request: {
         params: BookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,

@@ -50,8 +50,7 @@ export function buildExperienceRow(
     location: input.location,
     pricing: normalizePricing(input.pricing),
     schedulingRules: mergeSchedulingRules(DEFAULT_SCHEDULING_RULES, input.scheduling_rules),
-    // §14's field joins the create body with its feature; stored default until then.
-    waitlist: { enabled: false, max_size: 50 },
+    waitlist: input.waitlist,
     notifyCustomers: input.notify_customers,
     createdAt: now,
     updatedAt: now,
@@ -79,6 +78,7 @@ export function applyExperiencePatch(
     location: patch.location === undefined ? row.location : patch.location,
     pricing: patch.pricing ? normalizePricing(patch.pricing) : row.pricing,
     schedulingRules: mergeSchedulingRules(row.schedulingRules, patch.scheduling_rules),
+    waitlist: patch.waitlist ?? row.waitlist,
     updatedAt: now,
   };
 }

@@ -11,6 +11,7 @@ import { resolvePageLocale } from "./locale";
 import { cancelFromManagePage, loadManagedBooking } from "./manage.service";
 import { managePath } from "./manage-link";
 import { ManageNotFoundPage, ManagePage } from "./manage-page";
+import { pagePreference } from "./page-query";
 import { pageSecurityHeaders } from "./security-headers";
 
 const ManageParamsSchema = z.object({
@@ -30,7 +31,7 @@ const TokenSchema = z.string().max(256).optional().openapi({
 
 const ManageQuerySchema = z.object({
   token: TokenSchema,
-  lang: z.string().max(35).optional().openapi({ description: "As on the booking page" }),
+  lang: pagePreference(35).openapi({ description: "As on the booking page" }),
 });
 
 const CancelFormSchema = z.object({ token: TokenSchema }).openapi("ManageCancelForm");

@@ -40,7 +40,7 @@ export async function loadManagedBooking(
     findOrganizationName(db, row.organizationId),
     row.providerId ? findMemberNames(db, row.organizationId, [row.providerId]) : new Map(),
   ]);
-  const booking = presentBooking(row);
+  const booking = presentBooking(row, now);
   return {
     booking,
     experienceName: found?.experience.name ?? "Your session",
@@ -48,7 +48,8 @@ export async function loadManagedBooking(
     organizationName,
     providerName: row.providerId ? (providers.get(row.providerId) ?? null) : null,
     location: found?.experience.location ?? null,
-    cancellable: booking.status === "confirmed" && row.startAt > now,
+    cancellable:
+      (booking.status === "confirmed" || booking.status === "waitlisted") && row.startAt > now,
   };
 }
 

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { sessionFixture } from "../helpers/holds";
+import { sentMentioning, settled } from "../helpers/mail";
+import { bookingBody, bookOk, cancelOk } from "../helpers/scheduling";
+import { createTenant } from "../helpers/tenants";
+
+// §17 × §14: joining a waitlist and being promoted from it each send their mail, through the
+// outbox, tied to the booking.waitlisted / booking.promoted event of the same batch.
+
+let orgId: string;
+beforeAll(async () => {
+  ({ orgId } = await createTenant("UTC"));
+});
+
+const waitlisted = (email: string) =>
+  bookingBody("", { contact: { name: "Jo Doe", email }, join_waitlist: true });
+
+describe("waitlist emails (§17)", () => {
+  it("sends booking_waitlisted with the position, then booking_promoted when a seat frees", async () => {
+    const f = await sessionFixture(orgId, { default_capacity: 1, waitlist: { enabled: true } });
+    const first = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("first@example.com"),
+      session_id: f.sessionId,
+    });
+    const second = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("second@example.com"),
+      session_id: f.sessionId,
+    });
+    expect([first.status, second.status, second.waitlist_position]).toEqual([
+      "confirmed",
+      "waitlisted",
+      1,
+    ]);
+    expect((await settled(f.key, second.id)).map((n) => [n.kind, n.status, n.to])).toEqual([
+      ["booking_waitlisted", "sent", "second@example.com"],
+    ]);
+    const joined = (await sentMentioning(second.id)).text;
+    expect(joined).toHaveLength(1);
+    expect(joined[0]).toMatch(/^You are on the waitlist/);
+    expect(joined[0]).toContain("You are number 1 on the waitlist.");
+    // The waitlisted mail carries the manage link: the customer can leave the waitlist.
+    expect(joined[0]).toContain(`/book/manage/${second.id}?token=`);
+
+    await cancelOk(f.key, first.id);
+    const rows = await settled(f.key, second.id);
+    expect(rows.map((n) => [n.kind, n.status])).toEqual(
+      expect.arrayContaining([
+        ["booking_waitlisted", "sent"],
+        ["booking_promoted", "sent"],
+      ]),
+    );
+    expect(rows).toHaveLength(2);
+    const promoted = (await sentMentioning(second.id)).text.filter((t) =>
+      t.startsWith("A seat opened up"),
+    );
+    expect(promoted).toHaveLength(1);
+    expect(promoted[0]).toContain("Seats: 1");
+  });
+
+  it("sends no waitlist mail when notify_customers is false", async () => {
+    const f = await sessionFixture(orgId, {
+      default_capacity: 1,
+      waitlist: { enabled: true },
+      notify_customers: false,
+    });
+    const first = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("a@example.com"),
+      session_id: f.sessionId,
+    });
+    const second = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("b@example.com"),
+      session_id: f.sessionId,
+    });
+    await cancelOk(f.key, first.id);
+    expect(await settled(f.key, second.id)).toEqual([]);
+  });
+});
