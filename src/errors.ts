@@ -125,9 +125,32 @@ export class RegistrationClosedError extends AppError {
   }
 }
 
+const UNAVAILABLE_MESSAGES = {
+  paused: "This session's recurrence is paused",
+  cancelled: "This session was cancelled by the studio",
+} as const;
+
 export class SessionUnavailableError extends AppError {
-  constructor(reason: "paused") {
-    super(422, "session_unavailable", "This session's recurrence is paused", { reason });
+  constructor(reason: keyof typeof UNAVAILABLE_MESSAGES) {
+    super(422, "session_unavailable", UNAVAILABLE_MESSAGES[reason], { reason });
+  }
+}
+
+export class SessionAlreadyCancelledError extends AppError {
+  constructor() {
+    super(409, "session_already_cancelled", "This session is already cancelled");
+  }
+}
+
+export class SessionNotCancelledError extends AppError {
+  constructor() {
+    super(409, "session_not_cancelled", "This session is not cancelled");
+  }
+}
+
+export class BookingNotReschedulableError extends AppError {
+  constructor() {
+    super(409, "booking_not_reschedulable", "Only a confirmed booking can be rescheduled");
   }
 }
 
@@ -158,11 +181,7 @@ export class BookingNotCancellableError extends AppError {
 }
 
 export class SessionStartedError extends AppError {
-  constructor() {
-    super(
-      422,
-      "session_started",
-      "The session has already begun; the booking can no longer be cancelled",
-    );
+  constructor(message = "The session has already begun; the booking can no longer be cancelled") {
+    super(422, "session_started", message);
   }
 }

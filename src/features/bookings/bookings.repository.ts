@@ -72,10 +72,19 @@ export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
     db,
     bookings,
     row,
-    sql`FROM sessions s WHERE s.id = ${booking.sessionId}
-      AND s.capacity - (SELECT COALESCE(SUM(b.quantity), 0) FROM bookings b
-                        WHERE b.session_id = s.id AND b.status = 'confirmed') >= ${booking.quantity}`,
+    sql`FROM sessions s WHERE s.id = ${booking.sessionId} AND ${sessionTakes(booking.quantity)}`,
   );
+}
+
+/**
+ * The §9 seat guard over the session row aliased `s`: it is not cancelled (§15; checked in the
+ * same statement, so a booking racing a session cancellation either lands first and is
+ * cancelled with it, or is refused) and capacity minus confirmed seats covers the quantity.
+ */
+export function sessionTakes(quantity: number) {
+  return sql`s.status = 'scheduled'
+      AND s.capacity - (SELECT COALESCE(SUM(b.quantity), 0) FROM bookings b
+                        WHERE b.session_id = s.id AND b.status = 'confirmed') >= ${quantity}`;
 }
 
 /** The condition of rows that must follow a booking's creation (key row, events). */

@@ -20,7 +20,10 @@ import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
-import { sumConfirmedSeatsBySession } from "../sessions/sessions.repository";
+import {
+  findMaterializedSession,
+  sumConfirmedSeatsBySession,
+} from "../sessions/sessions.repository";
 import { resolveSession, type SessionView } from "../sessions/sessions.service";
 import { priceSnapshot } from "./booking-price";
 import { presentBooking } from "./bookings.presenter";
@@ -77,8 +80,19 @@ async function admitBooking(
   if (experience.status === "inactive") throw new ExperienceInactiveError();
   if (experience.registrationStatus === "closed") throw new RegistrationClosedError();
   assertBookingFitsExperience(experience, input.body);
-  const session = await resolveSession(db, input.organizationId, experience, input.body.session_id);
+  return admitSession(db, input, experience, input.body.session_id);
+}
+
+/** The §9 checks of the session itself (also a reschedule's target), from "session exists" on. */
+export async function admitSession(
+  db: Database,
+  input: WriteRequest & { organizationId: string },
+  experience: ExperienceRow,
+  sessionId: string,
+): Promise<SessionView> {
+  const session = await resolveSession(db, input.organizationId, experience, sessionId);
   if (!session) throw new NotFoundError("Session not found");
+  if (session.status === "cancelled") throw new SessionUnavailableError("cancelled");
   if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
   const violation = checkBookingWindow(session.startMs, input.now, experience.schedulingRules);
   if (violation) throw new OutsideBookingWindowError(violation);
@@ -133,7 +147,10 @@ function newBookingOf(
   };
 }
 
-async function sessionFullError(db: Database, session: SessionView) {
+/** Why the seat guard refused: the session was cancelled meanwhile, or too few seats were left. */
+export async function seatGuardRefusal(db: Database, session: SessionView) {
+  const stored = await findMaterializedSession(db, session.sessionId);
+  if (stored?.status === "cancelled") return new SessionUnavailableError("cancelled");
   const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
   const taken = seats.get(session.sessionId) ?? 0;
   return new SessionFullError(Math.max(0, session.capacity - taken));
@@ -158,7 +175,7 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
   const committed = await batch.commit();
-  if (committed.rowsChanged(inserted) === 0) throw await sessionFullError(db, session);
+  if (committed.rowsChanged(inserted) === 0) throw await seatGuardRefusal(db, session);
   return presentStoredBooking(db, input.organizationId, booking.id);
 }
 

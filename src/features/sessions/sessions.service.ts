@@ -28,6 +28,10 @@ export interface SessionView {
   capacity: number;
   recurrenceStatus: "active" | "paused";
   materialized: boolean;
+  /** §15: a studio-cancelled session is always materialized. */
+  status: "scheduled" | "cancelled";
+  cancelledAt: number | null;
+  cancelReason: string | null;
 }
 
 function viewOfExpansion(
@@ -51,6 +55,9 @@ function viewOfExpansion(
     capacity: defaults.capacity,
     recurrenceStatus: recurrence.status,
     materialized: false,
+    status: "scheduled",
+    cancelledAt: null,
+    cancelReason: null,
   };
 }
 
@@ -66,6 +73,9 @@ function viewOfSnapshot(row: SessionRow, recurrence: RecurrenceRow): SessionView
     capacity: row.capacity,
     recurrenceStatus: recurrence.status,
     materialized: true,
+    status: row.status,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
   };
 }
 

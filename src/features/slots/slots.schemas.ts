@@ -40,7 +40,16 @@ export const SlotSchema = z
     seats_available: z.number().int(),
     bookable: z.boolean(),
     unbookable_reason: z
-      .enum(["past", "too_soon", "too_far", "full", "paused", "inactive", "registration_closed"])
+      .enum([
+        "past",
+        "too_soon",
+        "too_far",
+        "full",
+        "paused",
+        "inactive",
+        "cancelled",
+        "registration_closed",
+      ])
       .nullable(),
   })
   .openapi("Slot");
