@@ -8,6 +8,7 @@ import { bookingsRoutes } from "./features/bookings/bookings.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
+import { sessionsRoutes } from "./features/sessions/sessions.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
 import { adminAuth } from "./http/admin-auth";
@@ -45,6 +46,7 @@ export function createApp() {
   app.route("/v1", recurrencesRoutes);
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
+  app.route("/v1", sessionsRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
   app.route("/book", bookingPageRoutes);
