@@ -2,6 +2,7 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { configDefaults, defineConfig } from "vitest/config";
 import { buildAssets } from "./scripts/build-assets.mjs";
+import { buildClient } from "./scripts/build-client.mjs";
 
 // Two projects, both inside workerd (the runtime the code ships to):
 // - `unit`: the pure scheduling tests. No D1 migrations: each file starts in milliseconds.
@@ -13,6 +14,8 @@ const UNIT_TESTS = "test/unit/**/*.test.ts";
 export default defineConfig(async () => {
   // wrangler.toml's [assets] directory must exist before the pool reads the config.
   buildAssets();
+  // The Worker imports the booking page's bundled script: build it first (a fresh clone has none).
+  await buildClient();
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   const common = {
     testTimeout: 30_000,
@@ -34,7 +37,11 @@ export default defineConfig(async () => {
             cloudflareTest({
               wrangler: { configPath: "./wrangler.toml" },
               miniflare: {
-                bindings: { ADMIN_TOKEN: "test-admin-token", TEST_MIGRATIONS: migrations },
+                bindings: {
+                  ADMIN_TOKEN: "test-admin-token",
+                  WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
+                  TEST_MIGRATIONS: migrations,
+                },
               },
             }),
           ],

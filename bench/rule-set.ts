@@ -24,7 +24,7 @@ const RRULE_DAYS: RRuleWeekday[] = [
 ];
 
 /** One template per (weekday, time): 7 × 7 minus the Sunday evening = 48. */
-function listSlots(): { weekday: number; time: string }[] {
+export function listSlots(): { weekday: number; time: string }[] {
   const slots = [0, 1, 2, 3, 4, 5, 6].flatMap((weekday) =>
     TIMES.map((time) => ({ weekday, time })),
   );
@@ -68,14 +68,19 @@ export function buildRRuleSetPerTemplate(): RRuleSet {
   return set;
 }
 
+/** The templates grouped by time of day: the cheapest RRULE encoding, one per time (BYDAY). */
+export function listTimeGroups(): { time: string; weekdays: number[] }[] {
+  return TIMES.map((time) => ({
+    time,
+    weekdays: listSlots()
+      .filter((slot) => slot.time === time)
+      .map((slot) => slot.weekday),
+  }));
+}
+
 /** rrule's cheapest encoding of the same sessions: one RRULE per time with a BYDAY list. */
 export function buildRRuleSetGrouped(): RRuleSet {
   const set = new RRuleSet();
-  for (const time of TIMES) {
-    const weekdays = listSlots()
-      .filter((slot) => slot.time === time)
-      .map((slot) => slot.weekday);
-    set.rrule(buildRRule(time, weekdays));
-  }
+  for (const { time, weekdays } of listTimeGroups()) set.rrule(buildRRule(time, weekdays));
   return set;
 }

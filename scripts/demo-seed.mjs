@@ -30,7 +30,7 @@ export function buildDemoSeed() {
   const hash = createHash("sha256").update(apiKey).digest("hex");
   const now = Date.now();
   const org = "org_DemoStudio000000001";
-  const scopes = { experiences: "write", bookings: "write", spaces: "write" };
+  const scopes = { experiences: "write", bookings: "write", spaces: "write", webhooks: "write" };
   const template = (time) => ({
     start_time_of_day: time,
     capacity: null,
@@ -48,7 +48,8 @@ INSERT OR IGNORE INTO members (id, organization_id, space_id, name, email, creat
 INSERT OR IGNORE INTO api_keys (id, organization_id, name, prefix, key_hash, scopes, created_at, revoked_at)
   VALUES ('key_DemoFullAccess00001', ${quote(org)}, 'Demo full access', ${quote(apiKey.slice(0, 12))},
           ${quote(hash)}, ${json(scopes)}, ${now}, NULL);
-UPDATE api_keys SET key_hash = ${quote(hash)}, prefix = ${quote(apiKey.slice(0, 12))}, revoked_at = NULL
+UPDATE api_keys SET key_hash = ${quote(hash)}, prefix = ${quote(apiKey.slice(0, 12))}, revoked_at = NULL,
+  scopes = ${json(scopes)}
   WHERE id = 'key_DemoFullAccess00001';
 INSERT OR IGNORE INTO experiences (id, organization_id, space_id, name, description, status,
   registration_status, duration_minutes, default_capacity, max_booking_quantity,

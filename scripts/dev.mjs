@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev`: everything a new developer needs, idempotently, then `wrangler dev`.
-// 1. .dev.vars from .dev.vars.example when missing (ADMIN_TOKEN for the operator API)
+// 1. .dev.vars from .dev.vars.example when missing (ADMIN_TOKEN for the operator API), with a
+//    generated WEBHOOK_ENCRYPTION_KEY and WEBHOOK_ALLOW_INSECURE_LOCAL=true (local receivers)
 // 2. D1 migrations applied to the local database
 // 3. a demo organization, two members, an experience with a recurrence and a full-access key
 // 4. the static assets (/docs' Scalar bundle) built from node_modules
@@ -8,7 +9,8 @@
 //    printed LAST, so they are what stays on screen (wrangler's start-up chatter is held back and
 //    shown only if it fails; request log lines follow as they come).
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { buildAssets } from "./build-assets.mjs";
 import { buildDemoSeed } from "./demo-seed.mjs";
 
@@ -24,6 +26,23 @@ const wrangler = (args, options = {}) =>
 if (!existsSync(".dev.vars")) {
   copyFileSync(".dev.vars.example", ".dev.vars");
   console.log("Created .dev.vars from .dev.vars.example");
+}
+ensureWebhookVars();
+
+/** Fills in what webhooks need locally, keeping every value a developer already set. */
+function ensureWebhookVars() {
+  let vars = readFileSync(".dev.vars", "utf8");
+  if (!/^WEBHOOK_ENCRYPTION_KEY=\S/m.test(vars)) {
+    const line = `WEBHOOK_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}`;
+    vars = /^WEBHOOK_ENCRYPTION_KEY=/m.test(vars)
+      ? vars.replace(/^WEBHOOK_ENCRYPTION_KEY=.*$/m, line)
+      : `${vars.trimEnd()}\n${line}\n`;
+    console.log("Generated WEBHOOK_ENCRYPTION_KEY in .dev.vars");
+  }
+  if (!/^WEBHOOK_ALLOW_INSECURE_LOCAL=/m.test(vars)) {
+    vars = `${vars.trimEnd()}\nWEBHOOK_ALLOW_INSECURE_LOCAL=true\n`;
+  }
+  writeFileSync(".dev.vars", vars, { mode: 0o600 });
 }
 
 // Non-interactive stdin makes wrangler skip its confirmation prompt.
@@ -49,6 +68,13 @@ const banner = `
   Booking page:           ${base}/book/exp_DemoVinyasaFlow00001
 
   Try: curl -H "X-API-KEY: ${apiKey}" ${base}/v1/spaces
+
+  Webhooks: start a receiver that prints what arrives, e.g.
+    node -e "require('http').createServer((q,s)=>{let b='';q.on('data',c=>b+=c).on('end',()=>{console.log(q.headers['webhook-id'],b);s.end('ok')})}).listen(8788,'127.0.0.1')"
+  then subscribe it to every event and book a session on the booking page:
+    curl -X POST ${base}/v1/webhook-endpoints -H "X-API-KEY: ${apiKey}" \\
+      -H "content-type: application/json" -d '{"url":"http://127.0.0.1:8788/hooks","events":["*"]}'
+  (the response shows the endpoint's signing secret once; see README, "Webhooks").
   (Ctrl-C stops the server. Request log lines appear below.)
 `;
 

@@ -1,27 +1,32 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
 import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { sessionsRoutes } from "./features/sessions/sessions.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
+import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
 import { adminAuth } from "./http/admin-auth";
 import { apiKeyAuth } from "./http/auth";
 import { publicCors } from "./http/cors";
 import { handleError, handleNotFound } from "./http/error-handler";
 import { apiIdempotency, publicIdempotency } from "./http/idempotency";
 import { jsonBody } from "./http/json-body";
+import { postCommitDispatch } from "./http/post-commit";
 import { rateLimitByIp } from "./http/rate-limit";
 import { requestId } from "./http/request-id";
 import { requestLog } from "./http/request-log";
 import { validationHook } from "./http/validation";
 import { bookingPageRoutes } from "./public/booking-page/book.routes";
+import { manageRoutes } from "./public/booking-page/manage.routes";
 import { publicRoutes } from "./public/public.routes";
 
 export function createApp() {
@@ -37,7 +42,11 @@ export function createApp() {
   app.use("/admin/*", adminAuth);
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
-  app.use("*", jsonBody);
+  // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
+  app.use("*", except("/book/manage/*", jsonBody));
+  app.use("/v1/*", postCommitDispatch);
+  app.use("/public/*", postCommitDispatch);
+  app.use("/book/*", postCommitDispatch);
   app.use("/v1/*", apiIdempotency);
   app.use("/public/*", publicIdempotency);
 
@@ -47,9 +56,12 @@ export function createApp() {
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
   app.route("/v1", sessionsRoutes);
+  app.route("/v1", webhooksRoutes);
+  app.route("/v1", eventsRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
   app.route("/book", bookingPageRoutes);
+  app.route("/book", manageRoutes);
 
   app.route("/", healthRoutes);
   registerOpenApiDocument(app);

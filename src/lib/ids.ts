@@ -12,7 +12,7 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix = "org" | "key" | "spc" | "sm" | "exp" | "rec" | "bkg";
+export type IdPrefix = "org" | "key" | "spc" | "sm" | "exp" | "rec" | "bkg" | "whe" | "evt" | "whd";
 
 /** Opaque resource ID: a type prefix and 20 random base-62 characters (§1). */
 export function newId(prefix: IdPrefix): string {

@@ -2,6 +2,7 @@ import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/boo
 import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent, listOf } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
   PublicBookingParamsSchema,
@@ -66,7 +67,7 @@ export const publicRoutes = createRouter()
       tags,
       summary: "Book seats without an API key",
       description:
-        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token`, shown only here. Idempotency-Key is scoped per client IP and experience.",
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
@@ -83,7 +84,9 @@ export const publicRoutes = createRouter()
         now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, 201);
+      const { id, cancel_token } = result.booking;
+      const manage_url = manageUrl(new URL(c.req.url).origin, id, cancel_token);
+      return c.json({ data: { ...result.booking, manage_url } }, 201);
     },
   )
   .openapi(

@@ -37,6 +37,12 @@ export const PublicBookingSchema = BookingSchema.extend({
     description:
       "Shown once: the secret that cancels this booking through POST /public/bookings/{id}/cancel. Only its SHA-256 is stored.",
   }),
+  manage_url: z.url().openapi({
+    example:
+      "https://api.example.com/book/manage/bkg_N3kTMd9fQ2bY7LpWzR4a?token=Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
+    description:
+      "Shown once: the booking's manage page (GET /book/manage/{booking_id}?token=…), which shows its state and cancels it without JavaScript. It carries the cancel token: treat it as a secret.",
+  }),
 }).openapi("PublicBooking");
 
 export const PublicCancelBodySchema = z

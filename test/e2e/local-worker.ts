@@ -34,7 +34,12 @@ export async function startLocalWorker(): Promise<LocalWorker> {
   applyMigrations(persistTo);
   const worker = await unstable_startWorker({
     config: "wrangler.toml",
-    bindings: { ADMIN_TOKEN: { type: "plain_text", value: E2E_ADMIN_TOKEN } },
+    bindings: {
+      ADMIN_TOKEN: { type: "plain_text", value: E2E_ADMIN_TOKEN },
+      // §12 webhooks: a throwaway encryption key, and receivers on 127.0.0.1 allowed.
+      WEBHOOK_ENCRYPTION_KEY: { type: "plain_text", value: "e2e-webhook-encryption-key" },
+      WEBHOOK_ALLOW_INSECURE_LOCAL: { type: "plain_text", value: "true" },
+    },
     dev: {
       persist: persistTo,
       server: { hostname: "127.0.0.1", port: 0 },

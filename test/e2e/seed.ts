@@ -27,7 +27,10 @@ export interface Seed {
   v1(method: string, path: string, body?: unknown): Promise<Json>;
 }
 
-/** An organization in Berlin with an experience that has sessions every day at 07:00 and 18:30. */
+/**
+ * An organization in Berlin with an experience that has sessions on Mondays, Wednesdays,
+ * Fridays and Saturdays at 07:00 (Ada Lovelace) and 18:30 (Grace Hopper).
+ */
 export async function seedExperience(base: URL): Promise<Seed> {
   const admin = { authorization: `Bearer ${E2E_ADMIN_TOKEN}` };
   const org = await send(base, "POST", "/admin/organizations", admin, {
@@ -36,11 +39,14 @@ export async function seedExperience(base: URL): Promise<Seed> {
   });
   const key = await send(base, "POST", `/admin/organizations/${org.id}/api-keys`, admin, {
     name: "e2e",
-    scopes: { experiences: "write", bookings: "write" },
+    scopes: { experiences: "write", bookings: "write", spaces: "write" },
   });
   const v1 = (method: string, path: string, body?: unknown) =>
     send(base, method, `/v1${path}`, { "x-api-key": key.key }, body);
   const today = new Date().toISOString().slice(0, 10);
+  const member = (name: string) =>
+    v1("POST", "/spaces/GENERAL/members", { name, email: `${name.split(" ")[0]}@example.com` });
+  const [ada, grace] = [await member("Ada Lovelace"), await member("Grace Hopper")];
   const experience = await v1("POST", "/experiences", {
     name: "Vinyasa Flow",
     description:
@@ -58,6 +64,7 @@ export async function seedExperience(base: URL): Promise<Seed> {
       instructions: "Ring the bell marked Studio, second floor.",
     },
     pricing: { model: "per_session", currency: "EUR", amount: 18.5 },
+    providers: [ada.id, grace.id],
     scheduling_rules: {
       booking_window: { min_hours_before: 2, max_days_ahead: 60 },
       cancellation_policy: { refundable_until_hours_before: 24 },
@@ -66,7 +73,11 @@ export async function seedExperience(base: URL): Promise<Seed> {
       timezone: "Europe/Berlin",
       start_date: today,
       cadence: { frequency: "weekly", days_of_week: [1, 3, 5, 6] },
-      session_templates: [{ start_time_of_day: "07:00" }, { start_time_of_day: "18:30" }],
+      // The morning class falls back to the experience's first provider; Grace teaches evenings.
+      session_templates: [
+        { start_time_of_day: "07:00" },
+        { start_time_of_day: "18:30", provider_id: grace.id },
+      ],
     },
   });
   return { apiKey: key.key, experienceId: experience.id, v1 };

@@ -6,9 +6,15 @@ export interface Scopes {
   experiences?: Level;
   bookings?: Level;
   spaces?: Level;
+  webhooks?: Level;
 }
 
-export const FULL_ACCESS: Scopes = { experiences: "write", bookings: "write", spaces: "write" };
+export const FULL_ACCESS: Scopes = {
+  experiences: "write",
+  bookings: "write",
+  spaces: "write",
+  webhooks: "write",
+};
 
 export async function createOrganization(name = "Test Studio", timezone = "Europe/Berlin") {
   const { status, body } = await admin("POST", "/organizations", { name, timezone });

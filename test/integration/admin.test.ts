@@ -46,6 +46,7 @@ describe("§3 operator API", () => {
       experiences: "read",
       bookings: "none",
       spaces: "none",
+      webhooks: "none",
     });
     const list = await admin("GET", `/organizations/${org.id}/api-keys`);
     expect(list.status).toBe(200);

@@ -28,8 +28,9 @@ describe("POST /public/experiences/{id}/bookings", () => {
       contact: { name: "Ada" },
     });
     expect(status, JSON.stringify(body)).toBe(201);
-    const { cancel_token: token, ...booking } = body.data;
+    const { cancel_token: token, manage_url: manageUrl, ...booking } = body.data;
     expect(token).toMatch(/^[0-9A-Za-z]{32,}$/);
+    expect(manageUrl).toBe(`https://api.test/book/manage/${body.data.id}?token=${token}`);
     expect(booking).toMatchObject({
       experience_id: experienceId,
       session_id: sessionId,

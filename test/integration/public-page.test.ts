@@ -12,15 +12,18 @@ import {
   utcDate,
 } from "../helpers/scheduling";
 
-async function page(path: string) {
-  const res = await publicClient().raw("GET", path);
+/** en-GB writes 24-hour ranges ("07:00–08:00"), which the assertions compare with the API's. */
+async function page(path: string, acceptLanguage = "en-GB") {
+  const res = await publicClient().raw("GET", path, {
+    headers: { "accept-language": acceptLanguage },
+  });
   return { res, status: res.status, html: await res.text() };
 }
 
 /** As Cloudflare's edge sends it: `request.cf.timezone` is the visitor's geolocated zone. */
 async function pageFrom(path: string, cf: Partial<IncomingRequestCfProperties>) {
   const request = new Request(`https://api.test${path}`, {
-    headers: { "cf-connecting-ip": newClientIp() },
+    headers: { "cf-connecting-ip": newClientIp(), "accept-language": "en-GB" },
     cf,
   });
   const res = await exports.default.fetch(request);
@@ -29,7 +32,9 @@ async function pageFrom(path: string, cf: Partial<IncomingRequestCfProperties>) 
 
 interface RenderedSession {
   id: string;
+  /** The start–end range as the page's locale writes it (tests use en-GB: "07:00–08:00"). */
   time: string;
+  provider: string;
   seats: string;
   full: boolean;
   disabled: boolean;
@@ -38,9 +43,7 @@ interface RenderedSession {
 
 /** The server-rendered session list: local date → sessions, in page order. */
 function renderedDays(html: string): Map<string, RenderedSession[]> {
-  const list = html.match(
-    /<div id="session-days"[\s\S]*?(?=<button type="button" id="more-sessions")/,
-  );
+  const list = html.match(/<div id="session-days"[\s\S]*?(?=<noscript>)/);
   expect(list, "the page has a session list").not.toBeNull();
   const days = new Map<string, RenderedSession[]>();
   for (const day of (list?.[0] ?? "").split('<div class="day"').slice(1)) {
@@ -51,6 +54,7 @@ function renderedDays(html: string): Map<string, RenderedSession[]> {
       slots.map(([, tone, inner = ""]) => ({
         id: inner.match(/ value="([^"]+)"/)?.[1] ?? "",
         time: inner.match(/<time class="slot-time"[^>]*>([^<]+)</)?.[1] ?? "",
+        provider: inner.match(/<span class="slot-provider">([^<]+)</)?.[1] ?? "",
         seats: inner.match(/<span class="slot-seats">([^<]+)</)?.[1] ?? "",
         full: tone === " full",
         disabled: / disabled=""/.test(inner),
@@ -125,9 +129,14 @@ describe("GET /book/{experience_id}", () => {
     expect(html).toContain('<form id="booking-form"');
   });
 
-  it("lists the bookable sessions of the next 28 days in the HTML, grouped by day in the organization's zone", async () => {
+  it("lists the bookable sessions up to the booking window in the HTML, grouped by day in the organization's zone", async () => {
     const { experienceId, recurrenceId } = await publicFixture();
     const { html } = await page(`/book/${experienceId}`);
+    // max_days_ahead 60: today and the next 60 dates, in one request of the page script.
+    const from = html.match(/id="session-days"[^>]*data-from="([^"]+)"/)?.[1] ?? "";
+    const to = html.match(/id="session-days"[^>]*data-to="([^"]+)"/)?.[1] ?? "";
+    expect(Date.parse(to) - Date.parse(from)).toBe(60 * DAY_MS);
+    expect(html).toContain('data-range-days="61"');
     expect(listZone(html)).toBe("Europe/Berlin");
     expect(selectedZone(html)).toBe("Europe/Berlin");
     expect(html).toContain('<p id="sessions-status" class="status" role="status" hidden="">');
@@ -135,21 +144,25 @@ describe("GET /book/{experience_id}", () => {
     // The oracle: the public slots API in the same zone (default range: today + 27 days).
     const res = await publicClient().json(
       "GET",
-      `/public/experiences/${experienceId}/slots?include_unbookable=true`,
+      `/public/experiences/${experienceId}/slots?include_unbookable=true&from=${from}&to=${to}`,
     );
     expect(res.status).toBe(200);
     const expected = new Map<string, { id: string; time: string }[]>();
     for (const slot of res.body.data) {
       if (!slot.bookable && slot.unbookable_reason !== "full") continue;
       const { date, time } = localParts(slot.start, "Europe/Berlin");
-      expected.set(date, [...(expected.get(date) ?? []), { id: slot.session_id, time }]);
+      const end = localParts(slot.end, "Europe/Berlin").time;
+      expected.set(date, [
+        ...(expected.get(date) ?? []),
+        { id: slot.session_id, time: `${time}–${end}` },
+      ]);
     }
     const days = renderedDays(html);
     expect(
       new Map([...days].map(([date, list]) => [date, list.map(({ id, time }) => ({ id, time }))])),
     ).toEqual(expected);
-    expect(days.size).toBeGreaterThanOrEqual(27);
-    expect(days.size).toBeLessThanOrEqual(28);
+    expect(days.size).toBeGreaterThanOrEqual(60);
+    expect(days.size).toBeLessThanOrEqual(61);
 
     // A day three days ahead: both sessions, in Berlin time (UTC+1 or +2), with their seats.
     const date = utcDate(Date.now() + 3 * DAY_MS);
@@ -157,12 +170,16 @@ describe("GET /book/{experience_id}", () => {
     const evening = sessionIdOf(recurrenceId, date, "18:30");
     expect(days.get(date)?.map((s) => s.id)).toEqual([morning, evening]);
     expect(days.get(date)?.map((s) => s.time)).toEqual([
-      expect.stringMatching(/^0[89]:00$/),
-      expect.stringMatching(/^(19|20):30$/),
+      expect.stringMatching(/^(08:00–09:00|09:00–10:00)$/),
+      expect.stringMatching(/^(19:30–20:30|20:30–21:30)$/),
     ]);
-    expect(days.get(date)?.[0]).toMatchObject({ seats: "10 left", full: false, disabled: false });
+    expect(days.get(date)?.[0]).toMatchObject({
+      seats: "10 seats left",
+      full: false,
+      disabled: false,
+    });
     expect(html).toContain(`data-session-id="${morning}"`);
-    expect(html).toMatch(new RegExp(`<h3 id="day-${date}" aria-label="\\w+day, \\w+ \\d+">`));
+    expect(html).toMatch(new RegExp(`<h3 id="day-${date}" aria-label="\\w+day \\d+ \\w+">`));
   });
 
   it("groups sessions by day in the zone of ?tz=, and keeps that zone selected", async () => {
@@ -174,7 +191,7 @@ describe("GET /book/{experience_id}", () => {
     const utc = await page(`/book/${experienceId}?tz=UTC`);
     expect(listZone(utc.html)).toBe("UTC");
     expect(renderedDays(utc.html).get(date)).toEqual([
-      expect.objectContaining({ id: sessionId, time: "23:30" }),
+      expect.objectContaining({ id: sessionId, time: "23:30 – 00:30" }),
     ]);
 
     const tokyo = await page(`/book/${experienceId}?tz=Asia/Tokyo`);
@@ -182,7 +199,9 @@ describe("GET /book/{experience_id}", () => {
     expect(selectedZone(tokyo.html)).toBe("Asia/Tokyo");
     expect(tokyo.html).toContain('data-zone-source="query"');
     const days = renderedDays(tokyo.html);
-    expect(days.get(nextDate)).toEqual([expect.objectContaining({ id: sessionId, time: "08:30" })]);
+    expect(days.get(nextDate)).toEqual([
+      expect.objectContaining({ id: sessionId, time: "08:30–09:30" }),
+    ]);
     expect(days.get(date)?.map((s) => s.id)).not.toContain(sessionId);
     expect(tokyo.html).toContain(`datetime="${nextDate}T08:30:00.000+09:00"`);
   });
@@ -198,7 +217,10 @@ describe("GET /book/{experience_id}", () => {
       expect(html).toContain('data-zone-source="organization"');
       // 23:30 UTC is 00:30 or 01:30 of the next day in Berlin.
       expect(renderedDays(html).get(utcDate(Date.now() + 4 * DAY_MS))).toEqual([
-        expect.objectContaining({ id: sessionId, time: expect.stringMatching(/^0[01]:30$/) }),
+        expect.objectContaining({
+          id: sessionId,
+          time: expect.stringMatching(/^0[01]:30–0[12]:30$/),
+        }),
       ]);
     }
   });
@@ -212,7 +234,10 @@ describe("GET /book/{experience_id}", () => {
     expect(listZone(visitor.html)).toBe("America/New_York");
     expect(visitor.html).toContain('data-zone-source="visitor"');
     expect(renderedDays(visitor.html).get(date)).toEqual([
-      expect.objectContaining({ id: sessionId, time: expect.stringMatching(/^1[89]:30$/) }),
+      expect.objectContaining({
+        id: sessionId,
+        time: expect.stringMatching(/^1[89]:30–(19|20):30$/),
+      }),
     ]);
 
     const chosen = await pageFrom(`/book/${experienceId}?tz=Asia/Tokyo`, {
@@ -240,12 +265,12 @@ describe("GET /book/{experience_id}", () => {
     expect(day).toEqual([
       expect.objectContaining({
         id: full,
-        time: "07:00",
+        time: "07:00–08:00",
         seats: "Full",
         full: true,
         disabled: true,
       }),
-      expect.objectContaining({ id: oneLeft, seats: "1 left", full: false, disabled: false }),
+      expect.objectContaining({ id: oneLeft, seats: "1 seat left", full: false, disabled: false }),
     ]);
     expect(html).toMatch(new RegExp(`value="${full}"[^>]*aria-label="[^"]*, full"`));
     expect(html).toMatch(
@@ -359,15 +384,16 @@ describe("GET /book/{experience_id}", () => {
     expect(html).toContain("&lt;script&gt;");
   });
 
-  it("offers to cancel when opened from a confirmation's cancellation link", async () => {
+  it("redirects an old cancellation link to the booking's manage page", async () => {
     const { experienceId } = await publicFixture();
-    const { status, html } = await page(`/book/${experienceId}?cancel=bkg_abc&token=t%22ok`);
-    expect(status).toBe(200);
-    expect(html).toContain('id="cancel-panel"');
-    expect(html).toContain('data-booking-id="bkg_abc"');
-    expect(html).toContain('data-token="t&quot;ok"');
-    expect(html).not.toContain("<form");
-    expect(html).not.toContain('id="session-days"');
+    const res = await exports.default.fetch(
+      new Request(`https://api.test/book/${experienceId}?cancel=bkg_abc&token=t%22ok`, {
+        headers: { "cf-connecting-ip": newClientIp() },
+        redirect: "manual",
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe("/book/manage/bkg_abc?token=t%22ok");
   });
 
   it("pins its inline script and styles with a Content-Security-Policy and is never cached", async () => {

@@ -11,7 +11,8 @@ export function presentApiKey(key: ApiKeyRow) {
     id: key.id,
     name: key.name,
     prefix: key.prefix,
-    scopes: key.scopes,
+    // Keys created before §12 have no webhooks entry: it reads as none.
+    scopes: { webhooks: "none" as const, ...key.scopes },
     created_at: toIso(key.createdAt),
     revoked_at: toIsoOrNull(key.revokedAt),
   };

@@ -8,10 +8,11 @@ export const ScopeMapSchema = z
     experiences: ScopeLevelSchema.optional(),
     bookings: ScopeLevelSchema.optional(),
     spaces: ScopeLevelSchema.optional(),
+    webhooks: ScopeLevelSchema.optional(),
   })
   .strict()
   .openapi("ScopeMap", {
-    example: { experiences: "write", bookings: "write", spaces: "read" },
+    example: { experiences: "write", bookings: "write", spaces: "read", webhooks: "write" },
     description: "Resource → level. Omitted resources are `none`; `write` implies `read`.",
   });
 
@@ -51,6 +52,7 @@ export const ApiKeySchema = z
       experiences: ScopeLevelSchema,
       bookings: ScopeLevelSchema,
       spaces: ScopeLevelSchema,
+      webhooks: ScopeLevelSchema,
     }),
     created_at: IsoInstantSchema,
     revoked_at: IsoInstantSchema.nullable(),

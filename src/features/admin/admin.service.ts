@@ -58,6 +58,7 @@ export async function createApiKey(db: Database, input: CreateApiKeyInput) {
     experiences: body.scopes.experiences ?? "none",
     bookings: body.scopes.bookings ?? "none",
     spaces: body.scopes.spaces ?? "none",
+    webhooks: body.scopes.webhooks ?? "none",
   };
   const row: ApiKeyRow = {
     id: newId("key"),

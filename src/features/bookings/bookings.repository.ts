@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
@@ -99,6 +99,26 @@ export async function findBookingById(db: Database, organizationId: string, book
     .where(and(eq(bookings.id, bookingId), eq(bookings.organizationId, organizationId)))
     .limit(1);
   return row;
+}
+
+/**
+ * The booking was written with exactly these snapshot values: what its booking.created event
+ * says. Differs only if a concurrent request materialized the session from an edited rule.
+ */
+export function bookingWrittenAs(row: BookingRow): RowCondition {
+  return rowExists(
+    bookings,
+    and(
+      eq(bookings.id, row.id),
+      eq(bookings.recurrenceId, row.recurrenceId),
+      eq(bookings.startAt, row.startAt),
+      eq(bookings.endAt, row.endAt),
+      eq(bookings.timezone, row.timezone),
+      row.providerId === null
+        ? isNull(bookings.providerId)
+        : eq(bookings.providerId, row.providerId),
+    ),
+  );
 }
 
 /** For public cancellation, where the organization is not known from an API key. */

@@ -11,6 +11,7 @@ import {
   SessionUnavailableError,
   ValidationError,
 } from "../../errors";
+import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -25,11 +26,13 @@ import {
   sumConfirmedSeatsBySession,
 } from "../sessions/sessions.repository";
 import { resolveSession, type SessionView } from "../sessions/sessions.service";
+import { cancelledBookingRow, expectedBookingRow } from "./booking-events";
 import { priceSnapshot } from "./booking-price";
 import { presentBooking } from "./bookings.presenter";
 import {
   bookingCancelledAt,
   bookingExists,
+  bookingWrittenAs,
   cancelConfirmedBookingStatement,
   findBookingById,
   insertBookingIfSeatsLeft,
@@ -174,6 +177,18 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const inserted = batch.track(insertBookingIfSeatsLeft(db, booking));
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
+  const expected = expectedBookingRow(booking, session);
+  addEvent(
+    batch,
+    input.organizationId,
+    "booking.created",
+    { object: presentBooking(expected) },
+    input.now,
+    {
+      onlyIf: bookingExists(booking.id),
+      consistentIf: bookingWrittenAs(expected),
+    },
+  );
   const committed = await batch.commit();
   if (committed.rowsChanged(inserted) === 0) throw await seatGuardRefusal(db, session);
   return presentStoredBooking(db, input.organizationId, booking.id);
@@ -204,7 +219,12 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
   };
   const cancelled = batch.track(cancelConfirmedBookingStatement(db, cancellation));
   const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
-  recordIdempotencyKey(batch, input, outcome, bookingCancelledAt(booking.id, input.now));
+  const happened = bookingCancelledAt(booking.id, input.now);
+  recordIdempotencyKey(batch, input, outcome, happened);
+  const object = presentBooking(cancelledBookingRow(booking, cancellation));
+  addEvent(batch, input.organizationId, "booking.cancelled", { object }, input.now, {
+    onlyIf: happened,
+  });
   const committed = await batch.commit();
   if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();
   return presentStoredBooking(db, input.organizationId, booking.id);

@@ -15,16 +15,25 @@ export function insertExperienceStatement(db: Database, row: ExperienceRow) {
   return db.insert(experiences).values(row);
 }
 
+/** The query alone, so reads that need more than the experience can batch it (one round trip). */
+export function findExperienceByIdQuery(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+) {
+  return db
+    .select()
+    .from(experiences)
+    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
+    .limit(1);
+}
+
 export async function findExperienceById(
   db: Database,
   organizationId: string,
   experienceId: string,
 ) {
-  const [row] = await db
-    .select()
-    .from(experiences)
-    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
-    .limit(1);
+  const [row] = await findExperienceByIdQuery(db, organizationId, experienceId);
   return row;
 }
 
@@ -53,9 +62,10 @@ export async function listExperiencesByOrganization(
   return { rows, total: total?.value ?? 0 };
 }
 
-export async function updateExperienceRow(db: Database, row: ExperienceRow) {
+/** A statement, not a write: the PATCH batches it with its §12 event. */
+export function updateExperienceStatement(db: Database, row: ExperienceRow) {
   const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  await db
+  return db
     .update(experiences)
     .set(changes)
     .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, ValidationError } from "../../errors";
+import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -10,6 +11,7 @@ import { GENERAL_SPACE_ID } from "../../lib/ids";
 import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { buildRecurrenceRow } from "../recurrences/recurrence-rows";
 import { recurrenceProviderReferences } from "../recurrences/recurrence-validation";
+import { presentRecurrence } from "../recurrences/recurrences.presenter";
 import {
   insertRecurrenceStatement,
   listLiveRecurrenceIdsByExperiences,
@@ -26,7 +28,7 @@ import {
   findExperienceById,
   insertExperienceStatement,
   listExperiencesByOrganization,
-  updateExperienceRow,
+  updateExperienceStatement,
 } from "./experiences.repository";
 import type {
   CreateExperienceBody,
@@ -117,11 +119,17 @@ export async function createExperience(db: Database, input: CreateExperienceInpu
   ]);
   const recurrence =
     attached.values && buildRecurrenceRow(organizationId, row.id, attached.values, now);
+  const experience = presentExperience(row, recurrence ? [recurrence.id] : [], 0);
   const batch = new WriteBatch(db).add(insertExperienceStatement(db, row));
-  if (recurrence) batch.add(insertRecurrenceStatement(db, recurrence));
+  addEvent(batch, organizationId, "experience.created", { object: experience }, now);
+  if (recurrence) {
+    batch.add(insertRecurrenceStatement(db, recurrence));
+    const object = presentRecurrence(recurrence);
+    addEvent(batch, organizationId, "recurrence.created", { object }, now);
+  }
   recordIdempotencyKey(batch, input, { resourceType: "experience", resourceId: row.id });
   await batch.commit();
-  return { ...presentExperience(row, recurrence ? [recurrence.id] : [], 0), ...attached.flags };
+  return { ...experience, ...attached.flags };
 }
 
 /**
@@ -162,6 +170,9 @@ export async function updateExperience(db: Database, input: UpdateExperienceInpu
   const row = await requireExperience(db, organizationId, input.experienceId);
   const next = applyExperiencePatch(row, patch, now);
   await assertProvidersFitSpace(db, row, next, patch.providers !== undefined);
-  await updateExperienceRow(db, next);
-  return (await presenterFor(db, [next.id]))(next);
+  const experience = (await presenterFor(db, [next.id]))(next);
+  const batch = new WriteBatch(db).add(updateExperienceStatement(db, next));
+  addEvent(batch, organizationId, "experience.updated", { object: experience }, now);
+  await batch.commit();
+  return experience;
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
+import { type RowCondition, rowExists } from "../../db/write-batch";
 import type { RecurrenceValues } from "./recurrence-validation";
 
 export type RecurrenceRow = typeof recurrences.$inferSelect;
@@ -35,12 +36,17 @@ export async function findLiveRecurrence(
   return row;
 }
 
-export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+/** The query alone, so reads that need more than the recurrences can batch it. */
+export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId: string) {
   return db
     .select()
     .from(recurrences)
     .where(and(eq(recurrences.experienceId, experienceId), isLive))
     .orderBy(...oldestFirst);
+}
+
+export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
+  return listLiveRecurrencesByExperienceQuery(db, experienceId);
 }
 
 /** Live recurrence IDs per experience, oldest first, for a page of experiences in one query. */
@@ -58,21 +64,38 @@ export async function listLiveRecurrenceIdsByExperiences(db: Database, experienc
   return byExperience;
 }
 
-export async function updateRecurrenceValues(
+/** Statements, not writes: the service batches them with their §12 events. */
+export function updateRecurrenceValuesStatement(
   db: Database,
   recurrenceId: string,
   values: RecurrenceValues,
   now: number,
 ) {
-  await db
+  return db
     .update(recurrences)
     .set({ ...values, updatedAt: now })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
 }
 
-export async function softDeleteRecurrence(db: Database, recurrenceId: string, now: number) {
-  await db
+export function softDeleteRecurrenceStatement(db: Database, recurrenceId: string, now: number) {
+  return db
     .update(recurrences)
     .set({ deletedAt: now })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
+}
+
+/** The recurrence is live and this change (at `now`) updated it. */
+export function recurrenceUpdatedAt(recurrenceId: string, now: number): RowCondition {
+  return rowExists(
+    recurrences,
+    and(eq(recurrences.id, recurrenceId), eq(recurrences.updatedAt, now), isLive),
+  );
+}
+
+/** This change (at `now`) deleted the recurrence, not a concurrent one. */
+export function recurrenceDeletedAt(recurrenceId: string, now: number): RowCondition {
+  return rowExists(
+    recurrences,
+    and(eq(recurrences.id, recurrenceId), eq(recurrences.deletedAt, now)),
+  );
 }

@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, ValidationError } from "../../errors";
+import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -16,8 +17,10 @@ import {
   insertRecurrenceStatement,
   listLiveRecurrencesByExperience,
   type RecurrenceRow,
-  softDeleteRecurrence,
-  updateRecurrenceValues,
+  recurrenceDeletedAt,
+  recurrenceUpdatedAt,
+  softDeleteRecurrenceStatement,
+  updateRecurrenceValuesStatement,
 } from "./recurrences.repository";
 import type { CreateRecurrenceBody, UpdateRecurrenceBody } from "./recurrences.schemas";
 
@@ -67,10 +70,12 @@ export async function createRecurrence(db: Database, input: CreateRecurrenceInpu
   const references = recurrenceProviderReferences(values);
   await assertProvidersAllowed(db, organizationId, experience.spaceId, references);
   const row = buildRecurrenceRow(organizationId, experience.id, values, now);
+  const recurrence = presentRecurrence(row);
   const batch = new WriteBatch(db).add(insertRecurrenceStatement(db, row));
+  addEvent(batch, organizationId, "recurrence.created", { object: recurrence }, now);
   recordIdempotencyKey(batch, input, { resourceType: "recurrence", resourceId: row.id });
   await batch.commit();
-  return presentRecurrence(row);
+  return recurrence;
 }
 
 export interface RecurrenceChange {
@@ -94,13 +99,30 @@ export async function updateRecurrence(db: Database, input: UpdateRecurrenceInpu
   const values = validateRecurrence(mergeRecurrencePatch(row, patch));
   const references = recurrenceProviderReferences(values);
   await assertProvidersAllowed(db, organizationId, experience.spaceId, references);
-  await updateRecurrenceValues(db, row.id, values, now);
-  return presentRecurrence({ ...row, ...values, updatedAt: now });
+  const recurrence = presentRecurrence({ ...row, ...values, updatedAt: now });
+  const batch = new WriteBatch(db).add(updateRecurrenceValuesStatement(db, row.id, values, now));
+  addEvent(batch, organizationId, "recurrence.updated", { object: recurrence }, now, {
+    onlyIf: recurrenceUpdatedAt(row.id, now),
+  });
+  await batch.commit();
+  return recurrence;
 }
 
 /** Soft delete (§6): gone from every read at once, kept only for its bookings; no restore. */
 export async function deleteRecurrence(db: Database, input: RecurrenceChange) {
   const { organizationId, experienceId, recurrenceId } = input;
   const row = await requireRecurrence(db, organizationId, experienceId, recurrenceId);
-  await softDeleteRecurrence(db, row.id, input.now);
+  const batch = new WriteBatch(db).add(softDeleteRecurrenceStatement(db, row.id, input.now));
+  // The object as it was when deleted (deletion is not a field of the recurrence object).
+  addEvent(
+    batch,
+    organizationId,
+    "recurrence.deleted",
+    { object: presentRecurrence(row) },
+    input.now,
+    {
+      onlyIf: recurrenceDeletedAt(row.id, input.now),
+    },
+  );
+  await batch.commit();
 }

@@ -1,6 +1,11 @@
-import { and, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
+import { type ExperienceRow, findExperienceByIdQuery } from "../experiences/experiences.repository";
+import {
+  listLiveRecurrencesByExperienceQuery,
+  type RecurrenceRow,
+} from "../recurrences/recurrences.repository";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -9,14 +14,19 @@ export async function findMaterializedSession(db: Database, sessionId: string) {
   return row;
 }
 
-export async function listMaterializedSessionsInWindow(
+/** Materialized sessions starting in [fromMs, toMs), each with the seats of its confirmed bookings. */
+export function listSnapshotsWithSeatsQuery(
   db: Database,
   experienceId: string,
   fromMs: number,
   toMs: number,
 ) {
+  // Spelled out: drizzle leaves columns of a one-table select unqualified, and an unqualified
+  // "id" inside the subquery would be the booking's.
+  const confirmedSeats = sql<number>`coalesce((select sum(b.quantity) from bookings b
+    where b.session_id = "sessions"."id" and b.status = 'confirmed'), 0)`;
   return db
-    .select()
+    .select({ ...getTableColumns(sessions), seatsBooked: confirmedSeats })
     .from(sessions)
     .where(
       and(
@@ -26,6 +36,8 @@ export async function listMaterializedSessionsInWindow(
       ),
     );
 }
+
+export type SnapshotWithSeats = SessionRow & { seatsBooked: number };
 
 /** Seats held by confirmed bookings, per session; sessions without bookings are absent. */
 export async function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
@@ -41,4 +53,41 @@ export async function sumConfirmedSeatsBySession(db: Database, sessionIds: strin
     for (const row of rows) totals.set(row.sessionId, Number(row.seats));
   }
   return totals;
+}
+
+// The rows a window of sessions is built from, read in one D1 batch (one round trip): the live
+// recurrences, the snapshots with their booked seats and, for /v1, the experience itself.
+
+export interface SessionSources {
+  recurrences: RecurrenceRow[];
+  snapshots: SnapshotWithSeats[];
+}
+
+export async function readSessionSources(
+  db: Database,
+  experienceId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<SessionSources> {
+  const [recurrences, snapshots] = await db.batch([
+    listLiveRecurrencesByExperienceQuery(db, experienceId),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs),
+  ]);
+  return { recurrences, snapshots };
+}
+
+/** The same, with the experience of the organization (undefined when there is none). */
+export async function readExperienceWithSessionSources(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<SessionSources & { experience: ExperienceRow | undefined }> {
+  const [experiences, recurrences, snapshots] = await db.batch([
+    findExperienceByIdQuery(db, organizationId, experienceId),
+    listLiveRecurrencesByExperienceQuery(db, experienceId),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs),
+  ]);
+  return { experience: experiences[0], recurrences, snapshots };
 }

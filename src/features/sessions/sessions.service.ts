@@ -4,16 +4,13 @@ import { parseSessionId } from "../../scheduling/session-id";
 import type { ExpandedSession } from "../../scheduling/types";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { resolveTemplateDefaults, toRecurrenceRule } from "../recurrences/recurrence-schedule";
-import {
-  findLiveRecurrence,
-  listLiveRecurrencesByExperience,
-  type RecurrenceRow,
-} from "../recurrences/recurrences.repository";
+import { findLiveRecurrence, type RecurrenceRow } from "../recurrences/recurrences.repository";
 import {
   findMaterializedSession,
-  listMaterializedSessionsInWindow,
+  readExperienceWithSessionSources,
+  readSessionSources,
   type SessionRow,
-  sumConfirmedSeatsBySession,
+  type SessionSources,
 } from "./sessions.repository";
 
 /** A session as slots and bookings see it: a materialized snapshot, else the live expansion. */
@@ -34,16 +31,18 @@ export interface SessionView {
   cancelReason: string | null;
 }
 
+/** A session of a window, with the seats its confirmed bookings take. */
+export interface WindowSession extends SessionView {
+  seatsBooked: number;
+}
+
+type TemplateDefaults = ReturnType<typeof resolveTemplateDefaults>;
+
 function viewOfExpansion(
   session: ExpandedSession,
   recurrence: RecurrenceRow,
-  experience: ExperienceRow,
-): SessionView {
-  const template = recurrence.sessionTemplates[session.template_index] ?? {
-    capacity: null,
-    provider_id: null,
-  };
-  const defaults = resolveTemplateDefaults(template, recurrence, experience);
+  defaults: TemplateDefaults,
+): WindowSession {
   return {
     sessionId: session.session_id,
     recurrenceId: recurrence.id,
@@ -58,6 +57,8 @@ function viewOfExpansion(
     status: "scheduled",
     cancelledAt: null,
     cancelReason: null,
+    // Only materialized sessions can hold bookings (the seat guard books from the snapshot).
+    seatsBooked: 0,
   };
 }
 
@@ -79,54 +80,117 @@ function viewOfSnapshot(row: SessionRow, recurrence: RecurrenceRow): SessionView
   };
 }
 
+// Expansions come from the recurrence's own templates; this only keeps the types total.
+const NO_TEMPLATE = { capacity: null, provider_id: null };
+
+function defaultsOfTemplate(
+  recurrence: RecurrenceRow,
+  experience: ExperienceRow,
+  templateIndex: number,
+): TemplateDefaults {
+  const template = recurrence.sessionTemplates[templateIndex] ?? NO_TEMPLATE;
+  return resolveTemplateDefaults(template, recurrence, experience);
+}
+
 // A snapshot's start differs from its expansion's only when the recurrence's zone changed
 // since: at most 26 h between UTC-12 and UTC+14, plus a DST gap. Snapshots are read this far
 // around the window so one that moved out of it still hides its expansion.
 const SNAPSHOT_MARGIN_MS = 3 * 86_400_000;
 
+function expandRecurrence(
+  recurrence: RecurrenceRow,
+  experience: ExperienceRow,
+  fromMs: number,
+  toMs: number,
+): WindowSession[] {
+  // Defaults once per template, not once per session.
+  const defaults = recurrence.sessionTemplates.map((_, index) =>
+    defaultsOfTemplate(recurrence, experience, index),
+  );
+  const rule = toRecurrenceRule(recurrence);
+  return expandSessions(rule, experience.durationMinutes, fromMs, toMs).map((session) =>
+    viewOfExpansion(
+      session,
+      recurrence,
+      defaults[session.template_index] ??
+        defaultsOfTemplate(recurrence, experience, session.template_index),
+    ),
+  );
+}
+
+function compareByStart(a: WindowSession, b: WindowSession): number {
+  if (a.startMs !== b.startMs) return a.startMs - b.startMs;
+  return a.sessionId < b.sessionId ? -1 : a.sessionId > b.sessionId ? 1 : 0;
+}
+
 /**
- * Every session of the experience starting in [fromMs, toMs), with seats booked. Sessions of
- * deleted recurrences are left out; a materialized snapshot replaces its expansion (§8), even
- * when the rule has since moved or dropped that session.
+ * Every session of the experience starting in [fromMs, toMs), by start then ID, from rows read
+ * with the window's snapshot margin. Sessions of deleted recurrences are left out (they are not
+ * among the live rows); a materialized snapshot replaces its expansion (§8), even when the rule
+ * has since moved or dropped that session.
  */
+export function assembleSessionsInWindow(
+  experience: ExperienceRow,
+  { recurrences, snapshots }: SessionSources,
+  fromMs: number,
+  toMs: number,
+): WindowSession[] {
+  const expanded = recurrences.map((r) => expandRecurrence(r, experience, fromMs, toMs));
+  // The common case, one recurrence and no booking yet, is already in order.
+  if (snapshots.length === 0 && expanded.length <= 1) return expanded[0] ?? [];
+  const views = new Map<string, WindowSession>();
+  for (const session of expanded.flat()) views.set(session.sessionId, session);
+  const recurrenceById = new Map(recurrences.map((r) => [r.id, r]));
+  for (const snapshot of snapshots) {
+    const recurrence = recurrenceById.get(snapshot.recurrenceId);
+    if (!recurrence || snapshot.startAt < fromMs || snapshot.startAt >= toMs) {
+      views.delete(snapshot.id);
+      continue;
+    }
+    views.set(snapshot.id, {
+      ...viewOfSnapshot(snapshot, recurrence),
+      seatsBooked: snapshot.seatsBooked,
+    });
+  }
+  return [...views.values()].sort(compareByStart);
+}
+
+/** Every session of the experience starting in [fromMs, toMs), with seats booked. */
 export async function listSessionsInWindow(
   db: Database,
   experience: ExperienceRow,
   fromMs: number,
   toMs: number,
-) {
-  const recurrences = await listLiveRecurrencesByExperience(db, experience.id);
-  const recurrenceById = new Map(recurrences.map((r) => [r.id, r]));
-  const views = new Map<string, SessionView>();
-  for (const recurrence of recurrences) {
-    const rule = toRecurrenceRule(recurrence);
-    for (const session of expandSessions(rule, experience.durationMinutes, fromMs, toMs)) {
-      views.set(session.session_id, viewOfExpansion(session, recurrence, experience));
-    }
-  }
-  const snapshots = await listMaterializedSessionsInWindow(
+): Promise<WindowSession[]> {
+  const sources = await readSessionSources(
     db,
     experience.id,
     fromMs - SNAPSHOT_MARGIN_MS,
     toMs + SNAPSHOT_MARGIN_MS,
   );
-  const booked: string[] = [];
-  for (const snapshot of snapshots) {
-    const recurrence = recurrenceById.get(snapshot.recurrenceId);
-    const inWindow = snapshot.startAt >= fromMs && snapshot.startAt < toMs;
-    if (!recurrence || !inWindow) {
-      views.delete(snapshot.id);
-      continue;
-    }
-    views.set(snapshot.id, viewOfSnapshot(snapshot, recurrence));
-    booked.push(snapshot.id);
-  }
-  // Only materialized sessions can hold bookings (the seat guard books from the snapshot).
-  const seats = await sumConfirmedSeatsBySession(db, booked);
-  return [...views.values()].map((view) => ({
-    ...view,
-    seatsBooked: seats.get(view.sessionId) ?? 0,
-  }));
+  return assembleSessionsInWindow(experience, sources, fromMs, toMs);
+}
+
+/**
+ * The experience (of the organization) and its sessions in [fromMs, toMs), all read in one
+ * round trip; null when the organization has no such experience.
+ */
+export async function listExperienceSessionsInWindow(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  fromMs: number,
+  toMs: number,
+): Promise<{ experience: ExperienceRow; sessions: WindowSession[] } | null> {
+  const { experience, ...sources } = await readExperienceWithSessionSources(
+    db,
+    organizationId,
+    experienceId,
+    fromMs - SNAPSHOT_MARGIN_MS,
+    toMs + SNAPSHOT_MARGIN_MS,
+  );
+  if (!experience) return null;
+  return { experience, sessions: assembleSessionsInWindow(experience, sources, fromMs, toMs) };
 }
 
 /**
@@ -151,5 +215,7 @@ export async function resolveSession(
   const snapshot = await findMaterializedSession(db, sessionId);
   if (snapshot) return viewOfSnapshot(snapshot, recurrence);
   const expanded = findSession(toRecurrenceRule(recurrence), experience.durationMinutes, sessionId);
-  return expanded ? viewOfExpansion(expanded, recurrence, experience) : null;
+  if (!expanded) return null;
+  const defaults = defaultsOfTemplate(recurrence, experience, expanded.template_index);
+  return viewOfExpansion(expanded, recurrence, defaults);
 }

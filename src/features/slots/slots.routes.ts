@@ -1,10 +1,25 @@
+import { matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
 import { createRouter, jsonContent, listOf } from "../../http/openapi";
 import { v1Route } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
-import { requireExperience } from "../experiences/experiences.service";
 import { SlotSchema, SlotsQuerySchema } from "./slots.schemas";
-import { listSlots } from "./slots.service";
+import { listExperienceSlots } from "./slots.service";
+
+// Clients may keep a copy but must revalidate each time: seats and bookability change at any
+// moment, and a revalidation that matches costs a 304 without the body.
+const SLOTS_CACHE_CONTROL = "private, max-age=0, must-revalidate";
+const SLOTS_CACHE_HEADERS = {
+  ETag: {
+    description:
+      "Strong tag of the exact body; it changes with any booking, edit or the clock moving a slot's bookability. Send it back in `If-None-Match` to get 304 while nothing changed.",
+    schema: { type: "string" as const, example: '"3f7a0c2b9d1e4f5a6b7c8d9e0f1a2b3c"' },
+  },
+  "Cache-Control": {
+    description: SLOTS_CACHE_CONTROL,
+    schema: { type: "string" as const, example: SLOTS_CACHE_CONTROL },
+  },
+};
 
 export const slotsRoutes = createRouter().openapi(
   v1Route("experiences:read", {
@@ -13,16 +28,35 @@ export const slotsRoutes = createRouter().openapi(
     tags: ["Slots"],
     summary: "List the experience's sessions in a date range, with seats and bookability",
     description:
-      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`.",
+      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`. Responses carry a strong `ETag` and `Cache-Control: private, max-age=0, must-revalidate`; a request whose `If-None-Match` matches gets `304` with no body.",
     request: { params: ExperienceParamsSchema, query: SlotsQuerySchema },
-    responses: { 200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id") },
+    responses: {
+      200: {
+        ...jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        headers: SLOTS_CACHE_HEADERS,
+      },
+      304: {
+        description: "Not modified: `If-None-Match` holds the current `ETag`; empty body",
+        headers: SLOTS_CACHE_HEADERS,
+      },
+    },
   }),
   async (c) => {
-    const auth = authOf(c);
-    const db = c.get("db");
-    const experience = await requireExperience(db, auth.organizationId, c.req.valid("param").id);
-    const query = c.req.valid("query");
-    const slots = await listSlots(db, experience, query, auth.organizationTimezone, Date.now());
-    return c.json({ data: slots }, 200);
+    const { organizationId, organizationTimezone } = authOf(c);
+    const slots = await listExperienceSlots(
+      c.get("db"),
+      organizationId,
+      c.req.valid("param").id,
+      c.req.valid("query"),
+      organizationTimezone,
+      Date.now(),
+    );
+    // Serialized here rather than by c.json, because the tag is the hash of these bytes.
+    const body = JSON.stringify({ data: slots });
+    const etag = await strongEtagOf(body);
+    c.header("ETag", etag);
+    c.header("Cache-Control", SLOTS_CACHE_CONTROL);
+    if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304);
+    return c.body(body, 200, { "Content-Type": "application/json" });
   },
 );

@@ -1,18 +1,28 @@
 import type { Database } from "../../db/client";
-import { ValidationError } from "../../errors";
-import { toIso } from "../../lib/time";
+import { NotFoundError, ValidationError } from "../../errors";
 import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
+import { formatUtcIso } from "../../scheduling/iso-instant";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { listSessionsInWindow } from "../sessions/sessions.service";
+import { requireExperience } from "../experiences/experiences.service";
+import {
+  listExperienceSessionsInWindow,
+  listSessionsInWindow,
+  type WindowSession,
+} from "../sessions/sessions.service";
 import { unbookableReason } from "./slot-availability";
 import type { SlotsQuery } from "./slots.schemas";
 
 const DEFAULT_RANGE_DAYS = 28;
 const MAX_RANGE_DAYS = 92;
 
+interface SlotRange {
+  fromMs: number;
+  toMs: number;
+}
+
 /** Resolves the §8 date range: defaults, `to` not before `from`, at most 92 dates. */
-function resolveRange(query: SlotsQuery, timezone: string, now: number) {
+function resolveRange(query: SlotsQuery, timezone: string, now: number): SlotRange {
   const from = query.from ?? todayInZone(timezone, now);
   const to = query.to ?? addDays(from, DEFAULT_RANGE_DAYS - 1);
   const dates = countDaysBetween(from, to) + 1;
@@ -26,24 +36,22 @@ function resolveRange(query: SlotsQuery, timezone: string, now: number) {
   };
 }
 
-/** Sessions whose local start date (in the query's zone) is in [from, to], ordered by start. */
-export async function listSlots(
-  db: Database,
+/** The slots of sessions already in start order: one pass builds the wire objects. */
+function presentSlots(
+  sessions: WindowSession[],
   experience: ExperienceRow,
-  query: SlotsQuery,
-  defaultTimezone: string,
   now: number,
+  includeUnbookable: boolean,
 ) {
-  const timezone = query.timezone ?? defaultTimezone;
-  const { fromMs, toMs } = resolveRange(query, timezone, now);
-  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs);
-  const slots = sessions.map((session) => {
+  const slots = [];
+  for (const session of sessions) {
     const reason = unbookableReason(session, experience, now);
-    return {
+    if (reason !== null && !includeUnbookable) continue;
+    slots.push({
       session_id: session.sessionId,
       recurrence_id: session.recurrenceId,
-      start: toIso(session.startMs),
-      end: toIso(session.endMs),
+      start: formatUtcIso(session.startMs),
+      end: formatUtcIso(session.endMs),
       local_start: session.localStart,
       timezone: session.timezone,
       provider_id: session.providerId,
@@ -52,11 +60,50 @@ export async function listSlots(
       seats_available: Math.max(0, session.capacity - session.seatsBooked),
       bookable: reason === null,
       unbookable_reason: reason,
-      startMs: session.startMs,
-    };
-  });
-  return slots
-    .filter((slot) => query.include_unbookable || slot.bookable)
-    .sort((a, b) => a.startMs - b.startMs || (a.session_id < b.session_id ? -1 : 1))
-    .map(({ startMs: _startMs, ...slot }) => slot);
+    });
+  }
+  return slots;
+}
+
+/** Sessions whose local start date (in the query's zone) is in [from, to], ordered by start. */
+export async function listSlots(
+  db: Database,
+  experience: ExperienceRow,
+  query: SlotsQuery,
+  defaultTimezone: string,
+  now: number,
+) {
+  const { fromMs, toMs } = resolveRange(query, query.timezone ?? defaultTimezone, now);
+  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs);
+  return presentSlots(sessions, experience, now, query.include_unbookable);
+}
+
+/**
+ * GET /v1/…/slots: the experience and every row its slots need in one D1 round trip. An
+ * unknown experience is 404 before a bad range is 400, as when they were read one by one.
+ */
+export async function listExperienceSlots(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  query: SlotsQuery,
+  defaultTimezone: string,
+  now: number,
+) {
+  let range: SlotRange;
+  try {
+    range = resolveRange(query, query.timezone ?? defaultTimezone, now);
+  } catch (err) {
+    await requireExperience(db, organizationId, experienceId);
+    throw err;
+  }
+  const found = await listExperienceSessionsInWindow(
+    db,
+    organizationId,
+    experienceId,
+    range.fromMs,
+    range.toMs,
+  );
+  if (!found) throw new NotFoundError("Experience not found");
+  return presentSlots(found.sessions, found.experience, now, query.include_unbookable);
 }

@@ -4,7 +4,9 @@ import { createRouter, errorResponses } from "../../http/openapi";
 import { presentPublicExperience } from "../public.presenter";
 import { findActiveExperience } from "../public.service";
 import { BookingPage, NotFoundPage } from "./booking-page";
-import type { CancelRequest } from "./cancel-panel";
+import { resolvePageLocale } from "./locale";
+import { managePath } from "./manage-link";
+import { loadPageNames } from "./page-names.service";
 import { pageSecurityHeaders } from "./security-headers";
 import { buildSessionCalendar, resolvePageZone } from "./session-calendar";
 
@@ -16,23 +18,26 @@ const BookPageParamsSchema = z.object({
 });
 
 const BookPageQuerySchema = z.object({
-  cancel: z.string().max(200).optional().openapi({ description: "Booking ID to cancel" }),
+  cancel: z.string().max(200).optional().openapi({
+    description: "Legacy cancellation link: a booking ID, redirected to its manage page",
+  }),
   token: z.string().max(256).optional().openapi({ description: "That booking's cancel_token" }),
   tz: z.string().max(100).optional().openapi({
     description:
       "IANA zone of the listed sessions. Invalid or absent: the visitor's zone (Cloudflare geolocation), else the organization's.",
     example: "Asia/Tokyo",
   }),
+  lang: z.string().max(35).optional().openapi({
+    description:
+      "BCP 47 locale of every date, time and amount on the page (its texts stay English). Invalid or absent: the first supported `Accept-Language` entry, else `en`.",
+    example: "de-DE",
+  }),
 });
 
-const htmlPage = (description: string) => ({
+export const htmlPage = (description: string) => ({
   content: { "text/html": { schema: z.string() } },
   description,
 });
-
-function cancelRequestOf(query: z.infer<typeof BookPageQuerySchema>): CancelRequest | undefined {
-  return query.cancel && query.token ? { bookingId: query.cancel, token: query.token } : undefined;
-}
 
 export const bookingPageRoutes = createRouter().openapi(
   createRoute({
@@ -42,40 +47,56 @@ export const bookingPageRoutes = createRouter().openapi(
     security: [],
     summary: "Booking page (HTML)",
     description:
-      "The public booking page of an active experience: the bookable (and full) sessions of the next 28 days, grouped by day in the zone of `?tz=`, else the visitor's, else the organization's. With `?cancel={booking_id}&token={cancel_token}` it offers to cancel that booking instead. Inactive and unknown experiences get a 404 page.",
+      "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
     request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
     responses: {
       ...errorResponses(429),
       200: htmlPage("The booking page"),
+      303: { description: "A legacy cancellation link: to `/book/manage/{booking_id}`" },
       404: htmlPage("Experience not available"),
     },
   }),
   async (c) => {
     const db = c.get("db");
     const query = c.req.valid("query");
+    if (query.cancel && query.token) {
+      return c.redirect(managePath(query.cancel, query.token), 303);
+    }
     const found = await findActiveExperience(db, c.req.valid("param").experience_id);
-    const cancel = cancelRequestOf(query);
     const headers = await pageSecurityHeaders();
     if (!found) {
-      return c.html(html`<!doctype html>${<NotFoundPage cancel={cancel} />}`, 404, headers);
+      return c.html(html`<!doctype html>${<NotFoundPage />}`, 404, headers);
     }
     c.set("organizationId", found.experience.organizationId);
     const experience = presentPublicExperience(found);
-    // Sessions only where the booking form is shown (not on a cancellation link's page).
+    const locale = resolvePageLocale(query.lang, c.req.header("accept-language"));
     const calendar =
-      cancel || experience.registration_status === "closed"
+      experience.registration_status === "closed"
         ? undefined
         : await buildSessionCalendar(
             db,
             found.experience,
             found.timezone,
-            resolvePageZone(query.tz, c.req.raw.cf?.timezone, found.timezone),
+            { ...resolvePageZone(query.tz, c.req.raw.cf?.timezone, found.timezone), locale },
             Date.now(),
           );
-    return c.html(
-      html`<!doctype html>${<BookingPage experience={experience} cancel={cancel} calendar={calendar} />}`,
-      200,
-      headers,
+    const sessionProviders = calendar?.days.flatMap((d) => d.sessions.map((s) => s.providerId));
+    const names = await loadPageNames(db, found.experience.organizationId, [
+      ...found.experience.providers,
+      ...(sessionProviders ?? []),
+    ]);
+    const instructors = found.experience.providers.flatMap((id) => names.providers[id] ?? []);
+    const page = (
+      <BookingPage
+        experience={experience}
+        names={names}
+        instructors={instructors}
+        locale={locale}
+        lang={query.lang}
+        origin={new URL(c.req.url).origin}
+        calendar={calendar}
+      />
     );
+    return c.html(html`<!doctype html>${page}`, 200, headers);
   },
 );

@@ -1,47 +1,68 @@
 import type { PublicExperience } from "../public.schemas";
 import { BookingSection } from "./booking-section";
-import { CancelPanel, type CancelRequest } from "./cancel-panel";
 import { ClosedNotice } from "./closed-notice";
 import { Confirmation } from "./confirmation";
-import { Document } from "./document";
+import { Document, NoticePage } from "./document";
 import { ExperienceSummary } from "./experience-summary";
+import type { PageNames } from "./page-names.service";
 import type { SessionCalendar } from "./session-calendar";
 
-interface BookingPageProps {
+export interface BookingPageProps {
   experience: PublicExperience;
-  /** Present when the visitor followed a confirmation's cancellation link. */
-  cancel?: CancelRequest;
-  /** The sessions of the first weeks; absent when no booking form is shown. */
-  calendar?: SessionCalendar;
+  names: PageNames;
+  instructors: string[];
+  locale: string;
+  /** `?lang=` as the visitor gave it, kept by the zone switch. */
+  lang?: string | undefined;
+  /** The page's origin, for the calendar feed links. */
+  origin: string;
+  /** The sessions of the range; absent when registration is closed. */
+  calendar?: SessionCalendar | undefined;
 }
 
 /**
  * The page script reads its settings from the data attributes of <main>; hono/jsx escapes them
  * like every other user-controlled value.
  */
-export function BookingPage({ experience, cancel, calendar }: BookingPageProps) {
+export function BookingPage(props: BookingPageProps) {
+  const { experience, names, calendar, locale } = props;
   const { pricing } = experience;
   const closed = experience.registration_status === "closed";
+  const title = names.organization
+    ? `Book ${experience.name} · ${names.organization}`
+    : `Book ${experience.name}`;
   return (
-    <Document title={`Book ${experience.name}`}>
+    <Document title={title} script>
       <main
         id="booking-app"
         class="page"
         data-experience-id={experience.id}
         data-organization-timezone={experience.timezone}
+        data-locale={locale}
         data-max-days-ahead={experience.scheduling_rules.booking_window.max_days_ahead}
+        data-range-days={calendar?.rangeDays ?? 0}
         data-currency={pricing.model === "per_session" ? pricing.currency : ""}
         data-amount={pricing.model === "per_session" ? pricing.amount : 0}
+        data-providers={JSON.stringify(names.providers)}
       >
-        <ExperienceSummary experience={experience} />
-        {cancel ? (
-          <CancelPanel request={cancel} backHref={`/book/${encodeURIComponent(experience.id)}`} />
-        ) : closed || !calendar ? (
+        <ExperienceSummary
+          experience={experience}
+          names={names}
+          instructors={props.instructors}
+          locale={locale}
+          origin={props.origin}
+        />
+        {closed || !calendar ? (
           <ClosedNotice />
         ) : (
           <>
-            <BookingSection experience={experience} calendar={calendar} />
-            <Confirmation experienceId={experience.id} />
+            <BookingSection
+              experience={experience}
+              calendar={calendar}
+              providers={names.providers}
+              lang={props.lang}
+            />
+            <Confirmation />
           </>
         )}
       </main>
@@ -49,24 +70,14 @@ export function BookingPage({ experience, cancel, calendar }: BookingPageProps) 
   );
 }
 
-/**
- * Unknown and inactive experiences look the same. A cancellation link still works here: the
- * booking stays cancellable after its experience was retired.
- */
-export function NotFoundPage({ cancel }: { cancel?: CancelRequest }) {
+/** Unknown and inactive experiences look the same. */
+export function NotFoundPage() {
   return (
-    <Document title="Experience not available">
-      <main id="booking-app" class="page">
-        <section class="card notice" aria-labelledby="not-found-title">
-          <p class="eyebrow">404</p>
-          <h1 id="not-found-title">This experience is not available</h1>
-          <p>
-            It may have ended, or the link may be incomplete. Please check the address or ask the
-            organizer for a new link.
-          </p>
-        </section>
-        {cancel ? <CancelPanel request={cancel} /> : null}
-      </main>
-    </Document>
+    <NoticePage title="This experience is not available">
+      <p>
+        It may have ended, or the link may be incomplete. Please check the address or ask the
+        organizer for a new link.
+      </p>
+    </NoticePage>
   );
 }

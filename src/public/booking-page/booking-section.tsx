@@ -10,7 +10,7 @@ import { timeZoneOptions } from "./time-zones";
  * A GET form, so switching zones works without JavaScript (`?tz=` re-renders the page); the
  * page script hides its button and switches on change without a reload.
  */
-function TimeZoneSwitch({ experience, calendar }: BookingSectionProps) {
+function TimeZoneSwitch({ experience, calendar, lang }: Omit<BookingSectionProps, "providers">) {
   const organizationZone = experience.timezone;
   const options = timeZoneOptions(organizationZone);
   if (!options.includes(calendar.zone)) options.unshift(calendar.zone);
@@ -32,6 +32,7 @@ function TimeZoneSwitch({ experience, calendar }: BookingSectionProps) {
           </option>
         ))}
       </select>
+      {lang ? <input type="hidden" name="lang" value={lang} /> : null}
       <button type="submit" id="zone-submit" class="button secondary small">
         Show
       </button>
@@ -42,18 +43,21 @@ function TimeZoneSwitch({ experience, calendar }: BookingSectionProps) {
 interface BookingSectionProps {
   experience: PublicExperience;
   calendar: SessionCalendar;
+  providers: Record<string, string>;
+  /** `?lang=` as given, kept by the zone switch's GET form. */
+  lang?: string | undefined;
 }
 
-export function BookingSection({ experience, calendar }: BookingSectionProps) {
+export function BookingSection({ experience, calendar, providers, lang }: BookingSectionProps) {
   return (
     <section id="booking" class="card" aria-labelledby="booking-title">
       <div class="section-head">
         <h2 id="booking-title">Book your place</h2>
-        <TimeZoneSwitch experience={experience} calendar={calendar} />
+        <TimeZoneSwitch experience={experience} calendar={calendar} lang={lang} />
       </div>
       {/* POST, and a submit button the script enables: without it, contact details never end up in a URL. */}
       <form id="booking-form" method="post" novalidate>
-        <SessionPicker calendar={calendar} />
+        <SessionPicker calendar={calendar} providers={providers} />
         <fieldset class="details">
           <legend class="step">
             <span class="step-number" aria-hidden="true">

@@ -1,8 +1,20 @@
+import { CalendarIcon } from "./icons";
+
+/** One term of a receipt; the script fills the value and may hide the whole row. */
+function ReceiptRow({ id, term }: { id: string; term: string }) {
+  return (
+    <div id={`${id}-row`} class="receipt-row">
+      <dt>{term}</dt>
+      <dd id={id} />
+    </div>
+  );
+}
+
 /**
- * Shown by the page script after a 201; every value is written with textContent, and the link
- * gets the booking's cancellation URL.
+ * Shown by the page script after a 201; every value is written with textContent, and the links
+ * get the booking's manage page and calendar file.
  */
-export function Confirmation({ experienceId }: { experienceId: string }) {
+export function Confirmation() {
   return (
     <section
       id="confirmation"
@@ -16,31 +28,32 @@ export function Confirmation({ experienceId }: { experienceId: string }) {
       </div>
       <h2 id="confirmation-title">You're booked!</h2>
       <dl class="receipt">
-        <dt>When</dt>
-        <dd id="confirm-when" />
-        <dt>Seats</dt>
-        <dd id="confirm-seats" />
-        <dt>Name</dt>
-        <dd id="confirm-name" />
-        <dt>Total</dt>
-        <dd id="confirm-total" />
-        <dt>Reference</dt>
-        <dd id="confirm-reference" />
+        <ReceiptRow id="confirm-when" term="When" />
+        <ReceiptRow id="confirm-provider" term="With" />
+        <ReceiptRow id="confirm-seats" term="Seats" />
+        <ReceiptRow id="confirm-name" term="Name" />
+        <ReceiptRow id="confirm-total" term="Total" />
+        <ReceiptRow id="confirm-reference" term="Reference" />
       </dl>
-      <div class="cancel-info">
-        <p>
-          Keep this link: it is the only way to cancel this booking. It will not be shown again.
-        </p>
-        <p class="cancel-link-row">
-          <a id="cancel-link" href={`/book/${encodeURIComponent(experienceId)}`}>
-            Cancel this booking
-          </a>
-          <button type="button" id="copy-cancel-link" class="button secondary small">
-            Copy link
-          </button>
-        </p>
+      <div class="actions">
+        <a id="calendar-link" class="button secondary" href="#confirmation">
+          <CalendarIcon />
+          Add to calendar
+        </a>
+        <a id="manage-link" class="button primary" href="#confirmation">
+          Manage booking
+        </a>
       </div>
-      <button type="button" id="book-another" class="button secondary">
+      <div class="manage-info">
+        <p>
+          Keep the link of <strong>Manage booking</strong>: it shows your booking and lets you
+          cancel it. It will not be shown again.
+        </p>
+        <button type="button" id="copy-manage-link" class="button secondary small">
+          Copy link
+        </button>
+      </div>
+      <button type="button" id="book-another" class="button link">
         Book another session
       </button>
     </section>

@@ -1,4 +1,5 @@
 import type { PublicExperience } from "../public.schemas";
+import { formatMoney } from "./shared/formats";
 
 type Location = NonNullable<PublicExperience["location"]>;
 
@@ -9,13 +10,9 @@ export function formatDuration(minutes: number): string {
   return rest === 0 ? `${hours} h` : `${hours} h ${rest} min`;
 }
 
-export function formatPrice(pricing: PublicExperience["pricing"]): string {
+export function formatPrice(pricing: PublicExperience["pricing"], locale: string): string {
   if (pricing.model === "free") return "Free";
-  const amount = new Intl.NumberFormat("en", {
-    style: "currency",
-    currency: pricing.currency.toUpperCase(),
-  }).format(pricing.amount);
-  return `${amount} per seat`;
+  return `${formatMoney(pricing.amount, pricing.currency, locale)} per seat`;
 }
 
 /** Address lines of an in-person location, or a one-line label for online and phone. */

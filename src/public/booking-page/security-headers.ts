@@ -1,4 +1,4 @@
-import { CLIENT_SCRIPT } from "./client-script";
+import { CLIENT_SCRIPT_HASH } from "./client-bundle.generated";
 import { PAGE_STYLES } from "./styles";
 
 async function sha256Source(text: string): Promise<string> {
@@ -9,14 +9,15 @@ async function sha256Source(text: string): Promise<string> {
 let policy: string | undefined;
 
 /**
- * Only the page's own inline script and stylesheet may run (pinned by hash), and it may only
- * call and submit forms to this origin (the time-zone switch is a GET form that works without
+ * Only the page's own inline script and stylesheet may run, pinned by hash (the script's is
+ * computed from the built bundle by scripts/build-client.mjs), and they may only call and submit
+ * forms to this origin (the zone switch and the manage page's cancel are forms that work without
  * JavaScript): injected markup could neither execute nor send data elsewhere.
  */
 async function contentSecurityPolicy(): Promise<string> {
   policy ??= [
     "default-src 'none'",
-    `script-src ${await sha256Source(CLIENT_SCRIPT)}`,
+    `script-src ${CLIENT_SCRIPT_HASH}`,
     `style-src ${await sha256Source(PAGE_STYLES)}`,
     "connect-src 'self'",
     "base-uri 'none'",
@@ -26,7 +27,7 @@ async function contentSecurityPolicy(): Promise<string> {
   return policy;
 }
 
-/** Pages are never cached: a cancellation link's page carries its token. */
+/** Pages are never cached: a manage page carries its booking's token. */
 export async function pageSecurityHeaders(): Promise<Record<string, string>> {
   return {
     "Content-Security-Policy": await contentSecurityPolicy(),

@@ -8,9 +8,15 @@ import {
   isValidTimeZone,
   todayInZone,
 } from "../../scheduling/time-zone";
+import { createFormats } from "./shared/formats";
 
-/** The page lists the sessions of this many local dates; the script loads later ones. */
-export const PAGE_RANGE_DAYS = 28;
+/** The slots API lists at most 92 local dates per request: the page covers them in one. */
+const MAX_RANGE_DAYS = 92;
+
+/** The dates the page lists: today up to the booking window's horizon, at most 92. */
+export function pageRangeDays(maxDaysAhead: number): number {
+  return Math.min(MAX_RANGE_DAYS, Math.max(1, maxDaysAhead + 1));
+}
 
 /** Where the zone of the rendered list came from: the script only overrides a guess. */
 export type ZoneSource = "query" | "visitor" | "organization";
@@ -43,9 +49,11 @@ export interface PageSession {
   end: string;
   /** Start with the offset of the page's zone, e.g. "2026-12-08T08:30:00.000+09:00". */
   localStart: string;
-  /** "HH:MM" (24-hour) in the page's zone. */
-  startTime: string;
-  endTime: string;
+  /** "7:00 – 8:15 AM" in the page's locale and zone. */
+  timeRange: string;
+  /** "Monday, December 7, 7:00 – 8:15 AM". */
+  range: string;
+  providerId: string | null;
   seatsAvailable: number;
   full: boolean;
 }
@@ -53,7 +61,7 @@ export interface PageSession {
 export interface PageDay {
   /** Local date, YYYY-MM-DD. */
   date: string;
-  /** "Mon", "Dec 7" and "Monday, December 7". */
+  /** "Mon", "Dec 7" and "Monday, December 7", in the page's locale. */
   weekday: string;
   shortDate: string;
   longDate: string;
@@ -61,50 +69,30 @@ export interface PageDay {
 }
 
 export interface SessionCalendar extends PageZone {
+  locale: string;
   /** The local dates covered, inclusive. */
   from: string;
   to: string;
+  rangeDays: number;
   days: PageDay[];
-}
-
-const labelFormats = {
-  weekday: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short" }),
-  shortDate: new Intl.DateTimeFormat("en-US", { timeZone: "UTC", month: "short", day: "numeric" }),
-  longDate: new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "long",
-    month: "long",
-    day: "numeric",
-  }),
-};
-
-/** Labels depend on the civil date only, so they are formatted at noon UTC of that date. */
-function newDay(date: string, sessions: PageSession[]): PageDay {
-  const noon = new Date(`${date}T12:00:00Z`);
-  return {
-    date,
-    weekday: labelFormats.weekday.format(noon),
-    shortDate: labelFormats.shortDate.format(noon),
-    longDate: labelFormats.longDate.format(noon),
-    sessions,
-  };
 }
 
 /**
  * The sessions a visitor may pick, as the page script lists them: bookable ones, and full ones
  * shown as full. Past, too-soon, too-far and paused sessions are left out. Grouped by local
- * date in the page's zone, in start order.
+ * date in the page's zone, in start order, labelled in the page's locale.
  */
 export async function buildSessionCalendar(
   db: Database,
   experience: ExperienceRow,
   organizationZone: string,
-  pageZone: PageZone,
+  page: PageZone & { locale: string },
   now: number,
 ): Promise<SessionCalendar> {
-  const { zone } = pageZone;
+  const { zone, locale } = page;
+  const rangeDays = pageRangeDays(experience.schedulingRules.booking_window.max_days_ahead);
   const from = todayInZone(zone, now);
-  const to = addDays(from, PAGE_RANGE_DAYS - 1);
+  const to = addDays(from, rangeDays - 1);
   const slots = await listSlots(
     db,
     experience,
@@ -112,30 +100,41 @@ export async function buildSessionCalendar(
     organizationZone,
     now,
   );
+  const formats = createFormats(locale, zone);
   const days = new Map<string, PageSession[]>();
   for (const slot of slots) {
     if (!slot.bookable && slot.unbookable_reason !== "full") continue;
     const startMs = Date.parse(slot.start);
-    const localStart = formatLocalIso(startMs, zone);
-    const date = calendarDateInZone(startMs, zone);
     const session: PageSession = {
       sessionId: slot.session_id,
       start: slot.start,
       end: slot.end,
-      localStart,
-      startTime: localStart.slice(11, 16),
-      endTime: formatLocalIso(Date.parse(slot.end), zone).slice(11, 16),
+      localStart: formatLocalIso(startMs, zone),
+      timeRange: formats.timeRange(slot.start, slot.end),
+      range: formats.range(slot.start, slot.end),
+      providerId: slot.provider_id,
       seatsAvailable: slot.seats_available,
       full: !slot.bookable,
     };
-    const day = days.get(date);
-    if (day) day.push(session);
-    else days.set(date, [session]);
+    const date = calendarDateInZone(startMs, zone);
+    days.set(date, [...(days.get(date) ?? []), session]);
   }
   return {
-    ...pageZone,
+    zone,
+    source: page.source,
+    locale,
     from,
     to,
-    days: [...days].map(([date, sessions]) => newDay(date, sessions)),
+    rangeDays,
+    days: [...days].map(([date, sessions]) => {
+      const first = Date.parse(sessions[0]?.start ?? `${date}T12:00:00Z`);
+      return {
+        date,
+        weekday: formats.weekday(first),
+        shortDate: formats.shortDate(first),
+        longDate: formats.day(first),
+        sessions,
+      };
+    }),
   };
 }

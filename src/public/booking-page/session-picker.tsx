@@ -1,18 +1,29 @@
 import type { PageDay, PageSession, SessionCalendar } from "./session-calendar";
+import { seatsText } from "./shared/formats";
 
 /** Same threshold as the page script: "few seats left" pills are highlighted. */
 const FEW_SEATS = 3;
 
-const seatsText = (n: number) => (n === 1 ? "1 seat" : `${n} seats`);
+type Providers = Record<string, string>;
+
+const providerOf = (session: PageSession, providers: Providers) =>
+  session.providerId ? (providers[session.providerId] ?? null) : null;
 
 /**
- * A radio styled as a pill, as the page script renders it. The data attributes carry what the
- * script needs to take the list over without fetching it again.
+ * A radio styled as a pill, as the page script renders it (client/session-list.ts). The data
+ * attributes carry what the script needs to take the list over without fetching it again.
  */
-function SessionSlot({ session, day }: { session: PageSession; day: PageDay }) {
+function SessionSlot({ session, providers }: { session: PageSession; providers: Providers }) {
   const { full, seatsAvailable } = session;
   const tone = full ? " full" : seatsAvailable <= FEW_SEATS ? " few" : "";
-  const range = `${day.longDate}, ${session.startTime}–${session.endTime}`;
+  const provider = providerOf(session, providers);
+  const label = [
+    session.range,
+    provider ? `with ${provider}` : null,
+    full ? "full" : `${seatsText(seatsAvailable)} left`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <label class={`slot${tone}`}>
       <input
@@ -20,21 +31,23 @@ function SessionSlot({ session, day }: { session: PageSession; day: PageDay }) {
         name="session_id"
         value={session.sessionId}
         disabled={full}
-        aria-label={`${range}, ${full ? "full" : `${seatsText(seatsAvailable)} left`}`}
+        aria-label={label}
         data-session-id={session.sessionId}
         data-start={session.start}
         data-end={session.end}
         data-seats={seatsAvailable}
+        data-provider={session.providerId ?? ""}
       />
       <time class="slot-time" datetime={session.localStart}>
-        {session.startTime}
+        {session.timeRange}
       </time>
-      <span class="slot-seats">{full ? "Full" : `${seatsAvailable} left`}</span>
+      {provider ? <span class="slot-provider">{provider}</span> : null}
+      <span class="slot-seats">{full ? "Full" : `${seatsText(seatsAvailable)} left`}</span>
     </label>
   );
 }
 
-function SessionDay({ day }: { day: PageDay }) {
+function SessionDay({ day, providers }: { day: PageDay; providers: Providers }) {
   const headingId = `day-${day.date}`;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a grid row (heading | pills), which a fieldset's legend cannot be; same markup as the script's
@@ -45,7 +58,7 @@ function SessionDay({ day }: { day: PageDay }) {
       </h3>
       <div class="slots">
         {day.sessions.map((session) => (
-          <SessionSlot session={session} day={day} />
+          <SessionSlot session={session} providers={providers} />
         ))}
       </div>
     </div>
@@ -60,12 +73,18 @@ function statusText(calendar: SessionCalendar): string | null {
     : "No sessions are open for booking in this period.";
 }
 
+interface SessionPickerProps {
+  calendar: SessionCalendar;
+  providers: Providers;
+}
+
 /**
- * The sessions of the first weeks, rendered by the Worker so the page is readable without
- * JavaScript. The page script takes this list over (see client/booking.ts): it re-renders it in
- * the visitor's locale, or reloads it when the browser's zone differs from the one used here.
+ * Every session of the range (today up to the booking window, at most 92 dates), rendered by
+ * the Worker so the page is readable without JavaScript. The page script takes this list over
+ * (client/sessions.ts): it adds the week picker above it and shows one day at a time, or
+ * reloads the list when the browser's zone differs from the one used here.
  */
-export function SessionPicker({ calendar }: { calendar: SessionCalendar }) {
+export function SessionPicker({ calendar, providers }: SessionPickerProps) {
   const status = statusText(calendar);
   return (
     <fieldset class="sessions" aria-describedby="sessions-status">
@@ -75,8 +94,12 @@ export function SessionPicker({ calendar }: { calendar: SessionCalendar }) {
         </span>
         Choose a session
       </legend>
+      <div id="week-picker" class="week-picker" />
       <p id="sessions-status" class="status" role="status" hidden={status === null}>
         {status}
+      </p>
+      <p id="week-empty" class="status" hidden>
+        No sessions this week. Try the next week.
       </p>
       <div
         id="session-days"
@@ -87,12 +110,9 @@ export function SessionPicker({ calendar }: { calendar: SessionCalendar }) {
         data-to={calendar.to}
       >
         {calendar.days.map((day) => (
-          <SessionDay day={day} />
+          <SessionDay day={day} providers={providers} />
         ))}
       </div>
-      <button type="button" id="more-sessions" class="button secondary" hidden>
-        Show later dates
-      </button>
       <noscript>
         <p class="alert">
           Booking needs JavaScript. Please turn it on to reserve a place; without it you can still

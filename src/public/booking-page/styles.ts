@@ -76,8 +76,6 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .button.danger { background: var(--danger); color: #fff; }
 .button.small { padding: .35rem .8rem; min-height: 2.25rem; font-size: .875rem; }
 .button:focus-visible, a:focus-visible { outline: 3px solid rgba(61, 90, 254, .45); outline-offset: 2px; }
-#more-sessions { margin-top: .75rem; }
-#cancel-result + p { margin-top: 1rem; }
 .alert { margin: 1rem 0 0; padding: .75rem 1rem; border-radius: 10px; background: var(--accent-soft); }
 .alert-error { background: var(--danger-soft); color: var(--danger); font-weight: 500; }
 .alert-ok { background: var(--ok-soft); color: var(--ok); font-weight: 500; }
@@ -89,10 +87,54 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .receipt { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1rem; text-align: left; max-width: 30rem; margin: 1rem auto; padding: 1rem; background: var(--bg); border-radius: 10px; }
 .receipt dt { color: var(--muted); }
 .receipt dd { margin: 0; font-weight: 600; overflow-wrap: anywhere; }
-.cancel-info { max-width: 30rem; margin: 0 auto 1rem; font-size: .925rem; color: var(--muted); }
-.cancel-link-row { display: flex; flex-wrap: wrap; gap: .75rem; justify-content: center; align-items: center; }
+.receipt-row { display: contents; }
+.receipt-row[hidden] { display: none !important; }
+.with, .subscribe { display: flex; gap: .5rem; align-items: center; margin: 0 0 .75rem; font-weight: 500; }
+.with .icon, .subscribe .icon { color: var(--accent); flex: none; }
+.subscribe { margin: 1rem 0 0; padding-top: .9rem; border-top: 1px solid var(--line); font-weight: 400; font-size: .9rem; color: var(--muted); }
+.actions { display: flex; flex-wrap: wrap; gap: .75rem; justify-content: center; margin: 1.25rem 0 1rem; }
+.actions .button { display: inline-flex; align-items: center; gap: .5rem; text-decoration: none; }
+.manage-info { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: center; max-width: 32rem; margin: 0 auto 1rem; font-size: .9rem; color: var(--muted); }
+.manage-info p { margin: 0; }
+.button.link { background: none; border: 0; color: var(--accent-dark); text-decoration: underline; padding: .5rem; }
+.week-picker:empty { display: none; }
+.week-picker:not(:empty) ~ .days .day { grid-template-columns: 1fr; border-top: 0; padding: 0; }
+.week-picker:not(:empty) ~ .days .day h3 { flex-direction: row; align-items: baseline; gap: .5rem; }
+.week-picker:not(:empty) ~ .days .slots { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); }
+.week-picker { margin-bottom: 1rem; }
+.week-nav { display: flex; gap: .5rem; align-items: center; margin-bottom: .6rem; }
+.week-nav select { flex: 1; font-weight: 600; text-align: center; }
+.week-nav-button { flex: none; width: 2.75rem; padding: 0; font-size: 1.4rem; line-height: 1; }
+.week-days { display: grid; grid-template-columns: repeat(7, 1fr); gap: .35rem; }
+.week-day { font: inherit; display: grid; justify-items: center; gap: .1rem; padding: .45rem 0 .4rem; border: 1.5px solid var(--line); border-radius: 10px; background: var(--card); color: var(--text); cursor: pointer; }
+.week-day:hover:not(:disabled) { border-color: var(--accent); }
+.week-day:disabled { cursor: default; background: var(--bg); color: var(--muted); border-color: transparent; }
+.week-day-name { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; font-weight: 600; }
+.week-day-number { font-size: 1.1rem; font-weight: 700; font-variant-numeric: tabular-nums; }
+.week-day .marker { width: .4rem; height: .4rem; border-radius: 50%; background: transparent; }
+.week-day.has-open .marker { background: var(--accent); }
+.week-day.has-full .marker { background: var(--muted); }
+.week-day[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
+.week-day[aria-pressed="true"] .marker { background: #fff; }
+.week-day:focus-visible { outline: 3px solid rgba(61, 90, 254, .45); outline-offset: 2px; }
+.slot-provider { font-size: .8rem; color: var(--text); white-space: nowrap; }
+.badge { display: inline-block; padding: .2rem .7rem; border-radius: 999px; font-size: .8rem; font-weight: 700; letter-spacing: .02em; }
+.badge-confirmed { background: var(--ok-soft); color: var(--ok); }
+.badge-cancelled { background: var(--danger-soft); color: var(--danger); }
+.manage-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; }
+.manage-head h1 { margin: .1rem 0; }
+.manage .receipt { margin: 1.25rem 0; max-width: none; }
+.manage .actions { justify-content: flex-start; margin: 1rem 0 0; }
+.alert-neutral { background: var(--bg); }
+.policy-note { color: var(--muted); font-size: .925rem; margin: 0; }
+.cancel-form { margin-top: 1.25rem; padding-top: 1.25rem; border-top: 1px solid var(--line); }
+.cancel-form p { color: var(--muted); font-size: .925rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (max-width: 480px) {
+  .week-picker:not(:empty) ~ .days .slots { grid-template-columns: 1fr 1fr; }
+  .actions .button, .cancel-form .button { width: 100%; justify-content: center; }
+  .zone select { font-size: .875rem; }
+  .week-days { gap: .25rem; }
   .card { padding: 1.1rem; border-radius: 12px; }
   .page { padding: .75rem .6rem 2rem; }
   .submit-row .button { width: 100%; }

@@ -1,63 +1,122 @@
+import { dateKey, type Formats, seatsText } from "../shared/formats";
+import type { Slot } from "./api";
+import { element } from "./dom";
+
+/** Same threshold as the server's list (session-picker.tsx): "few seats left" is highlighted. */
+const FEW_SEATS = 3;
+
 /**
- * Renders slots grouped by local day as radio "pills"; full sessions stay visible but disabled.
- * The markup matches the server's (session-picker.tsx), in the browser's locale.
+ * How a slot is offered. Sessions that are past, too soon, too far or paused are not offered.
+ * Waitlists (§14) and cancelled sessions (§15) get their own states here once the slots API
+ * reports them (a "join the waitlist" pill, a struck-through cancelled one).
  */
-export const SESSION_LIST_SCRIPT = `
-  var FEW_SEATS = 3;
+export type SessionState = "open" | "full";
 
-  function renderDays(container, list, zone) {
-    var groups = new Map();
-    list.forEach(function (slot) {
-      var key = dateKey(Date.parse(slot.start), zone);
-      if (!groups.has(key)) groups.set(key, []);
-      groups.get(key).push(slot);
-    });
-    groups.forEach(function (group, key) {
-      var start = Date.parse(group[0].start);
-      var day = document.createElement("div");
-      day.className = "day";
-      day.dataset.date = key;
-      day.setAttribute("role", "group");
-      var heading = document.createElement("h3");
-      heading.id = "day-" + key;
-      heading.setAttribute("aria-label", dayLabel(start, zone));
-      var weekday = document.createElement("span");
-      weekday.className = "weekday";
-      weekday.textContent = part(start, zone, { weekday: "short" });
-      var date = document.createElement("span");
-      date.className = "date";
-      date.textContent = part(start, zone, { month: "short", day: "numeric" });
-      heading.append(weekday, date);
-      day.setAttribute("aria-labelledby", heading.id);
-      var grid = document.createElement("div");
-      grid.className = "slots";
-      group.forEach(function (slot) { grid.appendChild(renderSlot(slot, zone)); });
-      day.append(heading, grid);
-      container.appendChild(day);
-    });
-  }
+export function sessionState(slot: Slot): SessionState | null {
+  if (slot.bookable) return "open";
+  if (slot.unbookable_reason === "full") return "full";
+  return null;
+}
 
-  /** A radio styled as a pill: start time and seats; the summary shows the full range. */
-  function renderSlot(slot, zone) {
-    var label = document.createElement("label");
-    var input = document.createElement("input");
-    input.type = "radio";
-    input.name = "session_id";
-    input.value = slot.session_id;
-    input.dataset.sessionId = slot.session_id;
-    input.disabled = !slot.bookable;
-    input.setAttribute("aria-label", sessionLabel(slot, zone) + ", " +
-      (slot.bookable ? seatsText(slot.seats_available) + " left" : "full"));
-    var time = document.createElement("time");
-    time.className = "slot-time";
-    time.dateTime = slot.start;
-    time.textContent = timeLabel(Date.parse(slot.start), zone);
-    var seats = document.createElement("span");
-    seats.className = "slot-seats";
-    var full = !slot.bookable;
-    seats.textContent = full ? "Full" : slot.seats_available + " left";
-    label.className = "slot" + (full ? " full" : slot.seats_available <= FEW_SEATS ? " few" : "");
-    label.append(input, time, seats);
-    return label;
+export interface ListContext {
+  zone: string;
+  formats: Formats;
+  providers: Record<string, string>;
+}
+
+export const seatsLeftText = (slot: Slot) =>
+  sessionState(slot) === "full" ? "Full" : `${seatsText(slot.seats_available)} left`;
+
+export function providerName(slot: Slot, providers: Record<string, string>): string | null {
+  return slot.provider_id ? (providers[slot.provider_id] ?? null) : null;
+}
+
+/** "Monday, December 7, 7:00 – 8:15 AM, with Ada Lovelace, 4 seats left" */
+function slotLabel(slot: Slot, context: ListContext): string {
+  const provider = providerName(slot, context.providers);
+  return [
+    context.formats.range(slot.start, slot.end),
+    provider ? `with ${provider}` : null,
+    sessionState(slot) === "full" ? "full" : `${seatsText(slot.seats_available)} left`,
+  ]
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** A radio styled as a pill, with the same markup as the server's (session-picker.tsx). */
+function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
+  const full = sessionState(slot) === "full";
+  const tone = full ? " full" : slot.seats_available <= FEW_SEATS ? " few" : "";
+  const label = element("label", `slot${tone}`);
+  const input = element("input");
+  input.type = "radio";
+  input.name = "session_id";
+  input.value = slot.session_id;
+  input.disabled = full;
+  input.setAttribute("aria-label", slotLabel(slot, context));
+  Object.assign(input.dataset, {
+    sessionId: slot.session_id,
+    start: slot.start,
+    end: slot.end,
+    seats: String(slot.seats_available),
+    provider: slot.provider_id ?? "",
+  });
+  const time = element("time", "slot-time");
+  time.dateTime = slot.start;
+  time.textContent = context.formats.timeRange(slot.start, slot.end);
+  label.append(input, time);
+  const provider = providerName(slot, context.providers);
+  if (provider) label.append(element("span", "slot-provider", provider));
+  label.append(element("span", "slot-seats", seatsLeftText(slot)));
+  return label;
+}
+
+/** Sessions grouped by their local date in the list's zone, in start order. */
+export function groupByDate(slots: Iterable<Slot>, zone: string): Map<string, Slot[]> {
+  const groups = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const key = dateKey(Date.parse(slot.start), zone);
+    groups.set(key, [...(groups.get(key) ?? []), slot]);
   }
-`;
+  return groups;
+}
+
+function renderDay(date: string, slots: Slot[], context: ListContext): HTMLElement {
+  const first = Date.parse(slots[0]?.start ?? `${date}T12:00:00Z`);
+  const day = element("div", "day");
+  day.dataset.date = date;
+  day.setAttribute("role", "group");
+  const heading = element("h3");
+  heading.id = `day-${date}`;
+  heading.setAttribute("aria-label", context.formats.day(first));
+  heading.append(
+    element("span", "weekday", context.formats.weekday(first)),
+    element("span", "date", context.formats.shortDate(first)),
+  );
+  day.setAttribute("aria-labelledby", heading.id);
+  const pills = element("div", "slots");
+  for (const slot of slots) pills.append(renderSlot(slot, context));
+  day.append(heading, pills);
+  return day;
+}
+
+export function renderDays(container: HTMLElement, slots: Slot[], context: ListContext): void {
+  container.replaceChildren();
+  for (const [date, group] of groupByDate(slots, context.zone)) {
+    container.append(renderDay(date, group, context));
+  }
+}
+
+/** The sessions the server rendered, read back from the radios' data attributes. */
+export function readRenderedSlots(root: ParentNode): Slot[] {
+  const inputs = root.querySelectorAll<HTMLInputElement>('input[name="session_id"]');
+  return Array.from(inputs, (input) => ({
+    session_id: input.value,
+    start: input.dataset.start ?? "",
+    end: input.dataset.end ?? "",
+    provider_id: input.dataset.provider || null,
+    seats_available: Number(input.dataset.seats),
+    bookable: !input.disabled,
+    unbookable_reason: input.disabled ? "full" : null,
+  }));
+}

@@ -1,0 +1,63 @@
+import type { Database } from "../db/client";
+import { createDb } from "../db/client";
+import {
+  findUnenqueuedEventIds,
+  listStaleUnenqueuedEventIds,
+  markEventsEnqueued,
+} from "../events/outbox.repository";
+import { armSweeper } from "../sweeps/arm";
+import { listUnattemptedDeliveryIds } from "./delivery.repository";
+import type { QueueMessage } from "./messages";
+
+type MessageSource = (db: Database, eventIds: string[]) => Promise<QueueMessage[]>;
+
+/** Jobs an event causes; §17 adds its notifications here. */
+const MESSAGE_SOURCES: MessageSource[] = [
+  async (db, eventIds) =>
+    (await listUnattemptedDeliveryIds(db, eventIds)).map((id) => ({
+      kind: "webhook_delivery" as const,
+      delivery_id: id,
+    })),
+];
+
+const SEND_BATCH_LIMIT = 100;
+
+async function sendMessages(queue: Queue<QueueMessage>, messages: QueueMessage[]) {
+  for (let i = 0; i < messages.length; i += SEND_BATCH_LIMIT) {
+    const chunk = messages.slice(i, i + SEND_BATCH_LIMIT);
+    await queue.sendBatch(chunk.map((body) => ({ body, contentType: "json" as const })));
+  }
+}
+
+/**
+ * Hands committed events to the Queue, then marks them enqueued. Sending first means a crash
+ * in between re-sends (the consumer's claim drops the duplicate) rather than losing anything.
+ * IDs that are not committed events (a refused write) are ignored.
+ */
+export async function dispatchEvents(env: Env, eventIds: string[], now = Date.now()) {
+  const db = createDb(env.DB);
+  const [ids] = await Promise.all([findUnenqueuedEventIds(db, eventIds), armSweeper(env)]);
+  if (ids.length === 0) return;
+  const messages = (await Promise.all(MESSAGE_SOURCES.map((source) => source(db, ids)))).flat();
+  await sendMessages(env.WEBHOOK_QUEUE, messages);
+  await markEventsEnqueued(db, ids, now);
+}
+
+/** §12 crash safety: events committed at least this long ago and never enqueued are swept. */
+export const SWEEP_EVENTS_AFTER_MS = 30_000;
+const SWEEP_PAGE = 50;
+const SWEEP_MAX_PAGES = 20;
+
+/** The sweep task: enqueues what a Worker that died after its batch left behind. */
+export async function enqueueStaleEvents(env: Env, now: number): Promise<number> {
+  const db = createDb(env.DB);
+  let swept = 0;
+  for (let page = 0; page < SWEEP_MAX_PAGES; page++) {
+    const ids = await listStaleUnenqueuedEventIds(db, now - SWEEP_EVENTS_AFTER_MS, SWEEP_PAGE);
+    if (ids.length === 0) break;
+    await dispatchEvents(env, ids, now);
+    swept += ids.length;
+    if (ids.length < SWEEP_PAGE) break;
+  }
+  return swept;
+}

@@ -1,0 +1,39 @@
+import { and, count, desc, eq, inArray } from "drizzle-orm";
+import type { Database } from "../../db/client";
+import { events } from "../../db/schema";
+
+export type EventRow = typeof events.$inferSelect;
+
+export async function findEventById(db: Database, organizationId: string, eventId: string) {
+  const [row] = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.id, eventId), eq(events.organizationId, organizationId)))
+    .limit(1);
+  return row;
+}
+
+/** Newest first (created_at, then id), with the total for pagination. */
+export async function listEventsByOrganization(
+  db: Database,
+  organizationId: string,
+  types: string[] | undefined,
+  limit: number,
+  offset: number,
+) {
+  const where = and(
+    eq(events.organizationId, organizationId),
+    types?.length ? inArray(events.type, types) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(events)
+      .where(where)
+      .orderBy(desc(events.createdAt), desc(events.id))
+      .limit(limit)
+      .offset(offset),
+    db.select({ value: count() }).from(events).where(where),
+  ]);
+  return { rows, total: total?.value ?? 0 };
+}

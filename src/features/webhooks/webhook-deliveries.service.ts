@@ -1,0 +1,25 @@
+import type { Database } from "../../db/client";
+import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { presentDelivery } from "./webhook-presenter";
+import { listDeliveriesByEndpoint } from "./webhooks.repository";
+import type { DeliveryStatus, ListDeliveriesQuery } from "./webhooks.schemas";
+import { type EndpointScope, requireEndpoint } from "./webhooks.service";
+
+/** The delivery log of one endpoint, newest first (§12). */
+export async function listEndpointDeliveries(
+  db: Database,
+  scope: EndpointScope,
+  query: ListDeliveriesQuery,
+) {
+  const endpoint = await requireEndpoint(db, scope);
+  const page: PageRequest = { page: query.page, page_size: query.page_size };
+  const statuses = query.status?.split(",") as DeliveryStatus[] | undefined;
+  const { rows, total } = await listDeliveriesByEndpoint(
+    db,
+    endpoint.id,
+    statuses,
+    page.page_size,
+    pageOffset(page),
+  );
+  return { data: rows.map(presentDelivery), pagination: paginationOf(total, page) };
+}

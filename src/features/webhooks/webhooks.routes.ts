@@ -1,0 +1,238 @@
+import { createRoute } from "@hono/zod-openapi";
+import {
+  createRouter,
+  dataOf,
+  errorResponses,
+  IdempotencyKeyHeaderSchema,
+  jsonBodyOf,
+  jsonContent,
+  pageOf,
+  V1_READ_ERRORS,
+  V1_WRITE_ERRORS,
+} from "../../http/openapi";
+import { PaginationQuerySchema } from "../../http/pagination";
+import { authOf, requireScope } from "../../http/scopes";
+import { webhookConfigOf } from "./webhook-config";
+import { listEndpointDeliveries } from "./webhook-deliveries.service";
+import { sendTestEvent } from "./webhook-test-event";
+import {
+  CreateWebhookEndpointBodySchema,
+  ListDeliveriesQuerySchema,
+  TestEventResultSchema,
+  UpdateWebhookEndpointBodySchema,
+  WebhookDeliverySchema,
+  WebhookEndpointParamsSchema,
+  WebhookEndpointSchema,
+  WebhookEndpointWithSecretSchema,
+} from "./webhooks.schemas";
+import {
+  createEndpoint,
+  deleteEndpoint,
+  getEndpoint,
+  listEndpoints,
+  rotateSecret,
+  updateEndpoint,
+} from "./webhooks.service";
+
+const tags = ["Webhooks"];
+
+export const webhooksRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/webhook-endpoints",
+      tags,
+      summary: "Create a webhook endpoint",
+      description:
+        'Returns the signing `secret` (shown only here and by rotate-secret). Deliveries are signed the Standard Webhooks way: `webhook-signature: v1,<base64 HMAC-SHA256(secret bytes, "<webhook-id>.<webhook-timestamp>.<body>")>`.',
+      middleware: [requireScope("webhooks", "write")] as const,
+      request: {
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(CreateWebhookEndpointBodySchema),
+      },
+      responses: {
+        201: jsonContent(dataOf(WebhookEndpointWithSecretSchema), "The endpoint, with its secret"),
+        ...errorResponses(...V1_WRITE_ERRORS),
+      },
+    }),
+    async (c) => {
+      const endpoint = await createEndpoint(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        body: c.req.valid("json"),
+        config: webhookConfigOf(c.env),
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      return c.json({ data: endpoint }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/webhook-endpoints",
+      tags,
+      summary: "List webhook endpoints, newest first",
+      middleware: [requireScope("webhooks", "read")] as const,
+      request: { query: PaginationQuerySchema },
+      responses: {
+        200: jsonContent(pageOf(WebhookEndpointSchema), "Endpoints, newest first"),
+        ...errorResponses(...V1_READ_ERRORS),
+      },
+    }),
+    async (c) => {
+      const page = await listEndpoints(c.get("db"), authOf(c).organizationId, c.req.valid("query"));
+      return c.json(page, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/webhook-endpoints/{id}",
+      tags,
+      summary: "Get a webhook endpoint",
+      middleware: [requireScope("webhooks", "read")] as const,
+      request: { params: WebhookEndpointParamsSchema },
+      responses: {
+        200: jsonContent(dataOf(WebhookEndpointSchema), "The endpoint"),
+        ...errorResponses(...V1_READ_ERRORS),
+      },
+    }),
+    async (c) => {
+      const scope = {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+      };
+      return c.json({ data: await getEndpoint(c.get("db"), scope) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/webhook-endpoints/{id}",
+      tags,
+      summary: "Update a webhook endpoint",
+      description:
+        "url, events, description, status; at least one. Re-enabling clears `disabled_reason`.",
+      middleware: [requireScope("webhooks", "write")] as const,
+      request: {
+        params: WebhookEndpointParamsSchema,
+        ...jsonBodyOf(UpdateWebhookEndpointBodySchema),
+      },
+      responses: {
+        200: jsonContent(dataOf(WebhookEndpointSchema), "The updated endpoint"),
+        ...errorResponses(...V1_WRITE_ERRORS),
+      },
+    }),
+    async (c) => {
+      const endpoint = await updateEndpoint(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+        patch: c.req.valid("json"),
+        config: webhookConfigOf(c.env),
+        now: Date.now(),
+      });
+      return c.json({ data: endpoint }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/webhook-endpoints/{id}",
+      tags,
+      summary: "Delete a webhook endpoint",
+      description:
+        "Its pending deliveries stop (they end as `failed` with `last_error: endpoint_deleted`).",
+      middleware: [requireScope("webhooks", "write")] as const,
+      request: { params: WebhookEndpointParamsSchema },
+      responses: {
+        204: { description: "Deleted; empty body" },
+        ...errorResponses(...V1_READ_ERRORS),
+      },
+    }),
+    async (c) => {
+      const scope = {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+      };
+      await deleteEndpoint(c.get("db"), scope, Date.now());
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/webhook-endpoints/{id}/rotate-secret",
+      tags,
+      summary: "Rotate the signing secret",
+      description:
+        "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
+      middleware: [requireScope("webhooks", "write")] as const,
+      request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
+      responses: {
+        200: jsonContent(
+          dataOf(WebhookEndpointWithSecretSchema),
+          "The endpoint, with its new secret",
+        ),
+        ...errorResponses(...V1_WRITE_ERRORS),
+      },
+    }),
+    async (c) => {
+      const endpoint = await rotateSecret(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+        config: webhookConfigOf(c.env),
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      return c.json({ data: endpoint }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/webhook-endpoints/{id}/test",
+      tags,
+      summary: "Send a webhook.test event to this endpoint only",
+      description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
+      middleware: [requireScope("webhooks", "write")] as const,
+      request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
+      responses: {
+        202: jsonContent(
+          TestEventResultSchema,
+          "The test event was written and is being delivered",
+        ),
+        ...errorResponses(...V1_WRITE_ERRORS),
+      },
+    }),
+    async (c) => {
+      const result = await sendTestEvent(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      return c.json({ data: result }, 202);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/webhook-endpoints/{id}/deliveries",
+      tags,
+      summary: "The endpoint's delivery log, newest first",
+      middleware: [requireScope("webhooks", "read")] as const,
+      request: { params: WebhookEndpointParamsSchema, query: ListDeliveriesQuerySchema },
+      responses: {
+        200: jsonContent(pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
+        ...errorResponses(...V1_READ_ERRORS),
+      },
+    }),
+    async (c) => {
+      const scope = {
+        organizationId: authOf(c).organizationId,
+        endpointId: c.req.valid("param").id,
+      };
+      const page = await listEndpointDeliveries(c.get("db"), scope, c.req.valid("query"));
+      return c.json(page, 200);
+    },
+  );

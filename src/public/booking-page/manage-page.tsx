@@ -1,0 +1,159 @@
+import { Document, NoticePage } from "./document";
+import { locationLines } from "./format";
+import { CalendarIcon } from "./icons";
+import type { ManageCancelOutcome, ManagedBooking } from "./manage.service";
+import { bookingCalendarPath } from "./manage-link";
+import { createFormats, seatsText } from "./shared/formats";
+
+interface ManagePageProps {
+  managed: ManagedBooking;
+  token: string;
+  locale: string;
+  /** Set when the page answers the cancel form. */
+  outcome?: ManageCancelOutcome | undefined;
+}
+
+const zoneLabel = (zone: string) => zone.replaceAll("_", " ");
+
+function StatusBadge({ status }: { status: string }) {
+  // Waitlisted (§14) and expired bookings get their own badge and text once they exist.
+  const label =
+    status === "confirmed" ? "Confirmed" : status === "cancelled" ? "Cancelled" : status;
+  return <span class={`badge badge-${status}`}>{label}</span>;
+}
+
+function Receipt({ managed, locale }: { managed: ManagedBooking; locale: string }) {
+  const { booking } = managed;
+  const formats = createFormats(locale, booking.timezone);
+  const total =
+    booking.price.model === "free" || !booking.price.currency
+      ? "Free"
+      : formats.money(booking.price.total, booking.price.currency);
+  const rows: [string, string | null][] = [
+    ["When", `${formats.range(booking.start, booking.end)} (${zoneLabel(booking.timezone)})`],
+    ["With", managed.providerName],
+    ["Where", managed.location ? locationLines(managed.location).join(", ") : null],
+    ["Seats", seatsText(booking.quantity)],
+    ["Name", booking.contact.name],
+    ["Total", total],
+    ["Reference", booking.id],
+  ];
+  return (
+    <dl class="receipt">
+      {rows.map(([term, value]) =>
+        value ? (
+          <div class="receipt-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ) : null,
+      )}
+    </dl>
+  );
+}
+
+function refundText(managed: ManagedBooking, locale: string): string | null {
+  const { booking } = managed;
+  if (booking.price.model !== "per_session") return null;
+  const formats = createFormats(locale, booking.timezone);
+  if (booking.status === "cancelled") {
+    return booking.refund_eligible
+      ? "You are eligible for a refund."
+      : "It was cancelled after the refund cut-off, so it is not refundable.";
+  }
+  const until = formats.dateTime(booking.refundable_until);
+  return Date.parse(booking.refundable_until) >= Date.now()
+    ? `Cancel before ${until} for a refund.`
+    : `The refund cut-off (${until}) has passed: cancelling now is not refunded.`;
+}
+
+function CancelForm({ managed, token }: { managed: ManagedBooking; token: string }) {
+  return (
+    <form
+      id="cancel-form"
+      class="cancel-form"
+      method="post"
+      action={`/book/manage/${encodeURIComponent(managed.booking.id)}/cancel`}
+    >
+      <input type="hidden" name="token" value={token} />
+      <p>Cancelling frees your seats for someone else and cannot be undone.</p>
+      <button type="submit" id="cancel-booking" class="button danger">
+        Cancel this booking
+      </button>
+    </form>
+  );
+}
+
+function StateMessage({ managed, locale, outcome }: Omit<ManagePageProps, "token">) {
+  // The outcome only matters for a refused cancel: a done one redirects to the new state.
+  const { booking } = managed;
+  const refund = refundText(managed, locale);
+  if (booking.status === "cancelled") {
+    const when = booking.cancelled_at
+      ? createFormats(locale, booking.timezone).dateTime(booking.cancelled_at)
+      : null;
+    const lead = when ? `This booking was cancelled on ${when}.` : "This booking is cancelled.";
+    return (
+      <p id="manage-state" class="alert alert-neutral" role="status">
+        {lead} {refund ?? ""}
+      </p>
+    );
+  }
+  if (!managed.cancellable) {
+    return (
+      <p id="manage-state" class={outcome ? "alert alert-error" : "alert"} role="status">
+        The session has already begun, so this booking can no longer be cancelled.
+      </p>
+    );
+  }
+  return refund ? (
+    <p id="manage-state" class="policy-note">
+      {refund}
+    </p>
+  ) : null;
+}
+
+/** §17's manage page: the booking's real state on load, and a cancel that needs no script. */
+export function ManagePage(props: ManagePageProps) {
+  const { managed, token, locale } = props;
+  const { booking } = managed;
+  return (
+    <Document title={`Your booking · ${managed.experienceName}`}>
+      <main class="page" id="manage-app">
+        <section class="card manage" aria-labelledby="manage-title">
+          <p class="eyebrow">{managed.organizationName ?? "Your booking"}</p>
+          <div class="manage-head">
+            <h1 id="manage-title">{managed.experienceName}</h1>
+            <StatusBadge status={booking.status} />
+          </div>
+          <Receipt managed={managed} locale={locale} />
+          <StateMessage managed={managed} locale={locale} outcome={props.outcome} />
+          <div class="actions">
+            <a
+              id="calendar-link"
+              class="button secondary"
+              href={bookingCalendarPath(booking.id, token)}
+            >
+              <CalendarIcon />
+              Add to calendar
+            </a>
+            {managed.bookingPageId ? (
+              <a
+                class="button secondary"
+                href={`/book/${encodeURIComponent(managed.bookingPageId)}`}
+              >
+                {booking.status === "cancelled" ? "Book again" : "Book another session"}
+              </a>
+            ) : null}
+          </div>
+          {managed.cancellable ? <CancelForm managed={managed} token={token} /> : null}
+        </section>
+      </main>
+    </Document>
+  );
+}
+
+/** A wrong token and an unknown booking look the same. */
+export function ManageNotFoundPage() {
+  return <NoticePage title="Not found">{null}</NoticePage>;
+}

@@ -1,0 +1,21 @@
+import { createDb } from "../db/client";
+import { enqueueStaleEvents } from "../delivery/dispatch";
+import { EVENT_RETENTION_MS } from "../events/event-types";
+import { deleteEventsCreatedBefore } from "../events/outbox.repository";
+
+/**
+ * Work the Sweeper runs every minute. Each task is independent: one failing is logged and
+ * does not stop the others. §14 registers hold expiry and waitlist promotion here.
+ */
+export interface SweepTask {
+  name: string;
+  run(env: Env, now: number): Promise<number>;
+}
+
+export const SWEEP_TASKS: SweepTask[] = [
+  { name: "enqueue_stale_events", run: enqueueStaleEvents },
+  {
+    name: "expire_old_events",
+    run: (env, now) => deleteEventsCreatedBefore(createDb(env.DB), now - EVENT_RETENTION_MS),
+  },
+];
