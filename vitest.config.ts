@@ -41,6 +41,9 @@ export default defineConfig(async () => {
                   ADMIN_TOKEN: "test-admin-token",
                   WEBHOOK_ENCRYPTION_KEY: "test-webhook-encryption-key-0123456789abcdef",
                   TEST_MIGRATIONS: migrations,
+                  // Cases and seed of the OpenAPI fuzz test (npm run fuzz raises the cases).
+                  FUZZ_RUNS: process.env.FUZZ_RUNS ?? "",
+                  FUZZ_SEED: process.env.FUZZ_SEED ?? "",
                 },
               },
             }),
@@ -49,7 +52,8 @@ export default defineConfig(async () => {
             ...common,
             name: "workers",
             include: ["test/**/*.test.ts"],
-            exclude: [...configDefaults.exclude, "test/e2e/**", UNIT_TESTS],
+            // The contract test (Redocly lint) runs in Node: npm run test:contract.
+            exclude: [...configDefaults.exclude, "test/e2e/**", "test/contract/**", UNIT_TESTS],
             setupFiles: ["./test/setup.ts"],
           },
         },

@@ -3,9 +3,10 @@ import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
-import { OPENAPI_INFO, registerOpenApiDocument } from "./docs/openapi-document";
+import { buildOpenApiDocument, registerOpenApiDocument } from "./docs/openapi-document";
 import { adminRoutes } from "./features/admin/admin.routes";
 import { bookingsRoutes } from "./features/bookings/bookings.routes";
+import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calendar.routes";
 import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
@@ -58,15 +59,17 @@ export function createApp() {
   app.route("/v1", sessionsRoutes);
   app.route("/v1", webhooksRoutes);
   app.route("/v1", eventsRoutes);
+  app.route("/v1", calendarRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
+  app.route("/public", calendarPublicRoutes);
   app.route("/book", bookingPageRoutes);
   app.route("/book", manageRoutes);
 
   app.route("/", healthRoutes);
   registerOpenApiDocument(app);
   app.get("/docs", (c) => {
-    const document = app.getOpenAPI31Document({ openapi: "3.1.0", info: OPENAPI_INFO });
+    const document = buildOpenApiDocument(app);
     return c.html(
       renderDocsPage(summarizeOperations((document.paths ?? {}) as unknown as OperationPaths)),
     );

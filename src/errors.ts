@@ -2,11 +2,41 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export type ErrorDetails = Record<string, unknown>;
 
+/**
+ * Every `code` the API answers with (§2), in one list: AppError accepts only these, and the
+ * OpenAPI document's Error.code enum is this list, so the two cannot drift apart.
+ */
+export const ERROR_CODES = [
+  "validation_failed",
+  "invalid_json",
+  "invalid_idempotency_key",
+  "missing_api_key",
+  "invalid_api_key",
+  "insufficient_scope",
+  "not_found",
+  "idempotent_request_in_progress",
+  "session_full",
+  "booking_not_cancellable",
+  "payload_too_large",
+  "unsupported_media_type",
+  "idempotency_key_reused",
+  "outside_booking_window",
+  "experience_inactive",
+  "registration_closed",
+  "session_started",
+  "session_unavailable",
+  "rate_limited",
+  "internal_error",
+  "service_unavailable",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 /** Every failure the API reports; one error handler turns it into the §2 envelope. */
 export class AppError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetails,
     readonly headers?: Record<string, string>,

@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
+import { completeDocument } from "./openapi-completion";
 
 export const OPENAPI_INFO = {
   title: "Scheduling & Booking API",
@@ -33,10 +34,17 @@ export function registerOpenApiDocument(app: OpenAPIHono<AppEnv>) {
     scheme: "bearer",
     description: "The operator token (ADMIN_TOKEN secret)",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: OPENAPI_INFO,
-    servers: [{ url: "/" }],
-    security: [{ ApiKey: [] }, { BearerApiKey: [] }],
-  });
+  app.get("/openapi.json", (c) => c.json(buildOpenApiDocument(app)));
+}
+
+/** The OpenAPI 3.1 document of every route, completed with what holds for all operations. */
+export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
+  return completeDocument(
+    app.getOpenAPI31Document({
+      openapi: "3.1.0",
+      info: OPENAPI_INFO,
+      servers: [{ url: "/" }],
+      security: [{ ApiKey: [] }, { BearerApiKey: [] }],
+    }),
+  );
 }

@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { isValidDate } from "../scheduling/calendar-date";
+import { BOUNDED_DATE_PATTERN, MAX_DATE, MIN_DATE } from "../scheduling/date-bounds";
 import { canonicalTimeZoneName, isValidTimeZone } from "../scheduling/time-zone";
 
 /** A path parameter holding an ID, documented with an example. */
@@ -24,3 +26,26 @@ export const EmailSchema = z
   .trim()
   .pipe(z.email().max(254))
   .openapi({ type: "string", format: "email", example: "ada@example.com" });
+
+/** An optional email where null means "not given" (the object returns null then). */
+export const OptionalEmailSchema = EmailSchema.nullable()
+  .optional()
+  .openapi({
+    type: ["string", "null"],
+    format: "email",
+    example: "ada@example.com",
+    description: "An email address; null or absent means none",
+  });
+
+/** Every `YYYY-MM-DD` the API accepts: a real date in the years 2000–2199. */
+export const CalendarDateSchema = z
+  .string()
+  .regex(BOUNDED_DATE_PATTERN, {
+    message: `Must be a calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`,
+  })
+  .refine(isValidDate, { message: "Not a real calendar date" })
+  .openapi({
+    format: "date",
+    example: "2026-12-24",
+    description: `A calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`,
+  });

@@ -3,7 +3,10 @@ import type { AppEnv } from "../app-env";
 import { InvalidJsonError, PayloadTooLargeError, UnsupportedMediaTypeError } from "../errors";
 
 export const MAX_BODY_BYTES = 64 * 1024;
-const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+// Exactly application/json, optionally with charset=utf-8 (quoted or not, any case): §1 asks
+// for JSON, and a body in another charset or a JSON dialect (merge-patch, JSON:API) would be
+// read with the wrong meaning.
+const JSON_MEDIA_TYPE = /^application\/json\s*(;\s*charset\s*=\s*("utf-8"|utf-8)\s*)?$/i;
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 
 /**
@@ -21,7 +24,7 @@ export const jsonBody = createMiddleware<AppEnv>(async (c, next) => {
   if (bytes.byteLength > MAX_BODY_BYTES) throw new PayloadTooLargeError(MAX_BODY_BYTES);
   c.set("rawBody", bytes);
 
-  const mediaType = (c.req.header("content-type") ?? "").split(";")[0]?.trim() ?? "";
+  const mediaType = (c.req.header("content-type") ?? "").trim();
   if (bytes.byteLength === 0) {
     if (mediaType === "" || JSON_MEDIA_TYPE.test(mediaType)) {
       c.req.bodyCache.json = Promise.resolve({});

@@ -1,5 +1,6 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../app-env";
+import { ERROR_CODES } from "../errors";
 import { PaginationSchema } from "./pagination";
 import { validationHook } from "./validation";
 
@@ -11,7 +12,7 @@ export function createRouter() {
 export const ErrorSchema = z
   .object({
     error: z.string().openapi({ example: "Validation failed: name: Required" }),
-    code: z.string().openapi({ example: "validation_failed" }),
+    code: z.enum(ERROR_CODES).openapi({ example: "validation_failed" }),
     details: z.record(z.string(), z.unknown()).optional(),
     request_id: z.string().openapi({ example: "req_5f0c6f1e-8d0b-4a53-9a3e-6c1d1c2b9e77" }),
   })

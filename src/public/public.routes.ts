@@ -1,6 +1,6 @@
 import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/bookings.schemas";
-import { SlotSchema, SlotsQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonContent, listOf } from "../http/openapi";
+import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
+import { createRouter, dataOf, jsonContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoute } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
@@ -47,17 +47,17 @@ export const publicRoutes = createRouter()
       tags,
       summary: "Sessions of an active experience, with seats and bookability",
       description:
-        "Same query and slot shape as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema, query: SlotsQuerySchema },
+        "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
+      request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
       responses: {
-        200: jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
       },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
       const result = await listPublicSlots(c.get("db"), id, c.req.valid("query"), Date.now());
       c.set("organizationId", result.organizationId);
-      return c.json({ data: result.slots }, 200);
+      return c.json(result.page, 200);
     },
   )
   .openapi(

@@ -3,8 +3,7 @@ import { NotFoundError } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
 import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
-import type { SlotsQuery } from "../features/slots/slots.schemas";
-import { listSlots } from "../features/slots/slots.service";
+import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
 import type { WriteRequest } from "../idempotency/idempotent-write";
 import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
@@ -33,12 +32,12 @@ export async function requireActiveExperience(
 export async function listPublicSlots(
   db: Database,
   experienceId: string,
-  query: SlotsQuery,
+  query: SlotPageQuery,
   now: number,
 ) {
   const record = await requireActiveExperience(db, experienceId);
-  const slots = await listSlots(db, record.experience, query, record.timezone, now);
-  return { slots, organizationId: record.experience.organizationId };
+  const page = await listSlotPage(db, record.experience, query, record.timezone, now);
+  return { page, organizationId: record.experience.organizationId };
 }
 
 export interface PublicBookingInput extends WriteRequest {

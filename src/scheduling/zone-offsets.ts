@@ -144,3 +144,33 @@ export function getOffsetAt(tz: string, instantMs: number): number {
   while (index > 0 && (starts[index] as number) > instantMs) index--;
   return offsets[index] as number;
 }
+
+export interface OffsetTransition {
+  at: number; // first instant (epoch ms) of the new offset
+  offsetBefore: number;
+  offsetAfter: number;
+}
+
+/**
+ * Every offset change of a zone in [fromMs, toMs), read from the same tables the expansion
+ * uses, so a VTIMEZONE built from them resolves wall times exactly as the slots do.
+ */
+export function listOffsetTransitions(
+  tz: string,
+  fromMs: number,
+  toMs: number,
+): OffsetTransition[] {
+  const transitions: OffsetTransition[] = [];
+  let previous = getOffsetAt(tz, fromMs);
+  for (let at = fromMs; at < toMs; ) {
+    const table = getTransitionTable(tz, at);
+    table.starts.forEach((start, index) => {
+      const offset = table.offsets[index] as number;
+      if (start < fromMs || start >= toMs || offset === previous) return;
+      transitions.push({ at: start, offsetBefore: previous, offsetAfter: offset });
+      previous = offset;
+    });
+    at = table.to;
+  }
+  return transitions;
+}

@@ -64,7 +64,11 @@ describe("§16 health", () => {
 
   it("documents both health routes in the OpenAPI document", async () => {
     const { body } = await callJson("GET", "/openapi.json");
-    expect(Object.keys(body.paths["/health/ready"].get.responses).sort()).toEqual(["200", "503"]);
+    expect(Object.keys(body.paths["/health/ready"].get.responses).sort()).toEqual([
+      "200",
+      "500",
+      "503",
+    ]);
     expect(body.paths["/health"].get.security).toEqual([]);
   });
 });

@@ -21,6 +21,8 @@ export const adminRoutes = createRouter()
       path: "/organizations",
       tags,
       summary: "Create an organization (with its GENERAL space)",
+      description:
+        "Operator API (Bearer ADMIN_TOKEN). Creates an organization with `name` and an IANA `timezone` (default UTC); its `GENERAL` space exists from then on.",
       request: jsonBodyOf(CreateOrganizationBodySchema),
       responses: { 201: jsonContent(dataOf(OrganizationSchema), "The organization") },
     }),
@@ -39,6 +41,8 @@ export const adminRoutes = createRouter()
       path: "/organizations/{org_id}/api-keys",
       tags,
       summary: "Create an API key (the secret is shown once)",
+      description:
+        "Operator API. A key with scopes per resource (`none`, `read`, `write`; omitted resources are `none`). The `key` secret appears in this response only; only its SHA-256 is stored.",
       request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
       responses: { 201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret") },
     }),
@@ -59,6 +63,8 @@ export const adminRoutes = createRouter()
       path: "/organizations/{org_id}/api-keys",
       tags,
       summary: "List API keys (without secrets)",
+      description:
+        "Operator API. The organization's keys, newest first, with prefix and scopes but never the secret.",
       request: { params: OrgParamsSchema },
       responses: {
         200: jsonContent(listOf(ApiKeySchema), "The organization's keys, newest first"),
@@ -77,6 +83,8 @@ export const adminRoutes = createRouter()
       path: "/organizations/{org_id}/api-keys/{key_id}",
       tags,
       summary: "Revoke an API key; it stops working at once",
+      description:
+        "Operator API. Revokes the key: the next request with it answers 401 `invalid_api_key`. 204 with an empty body.",
       request: { params: OrgKeyParamsSchema },
       responses: { 204: { description: "Revoked" } },
     }),

@@ -32,7 +32,7 @@ export async function listBookings(
     {
       experienceId: query.experience_id,
       sessionId: query.session_id,
-      statuses: query.status?.split(",") as Array<"confirmed" | "cancelled"> | undefined,
+      statuses: query.status,
       startFromMs: boundOf(query.from, organizationTimezone, false),
       startBeforeMs: boundOf(query.to, organizationTimezone, true),
     },

@@ -52,6 +52,8 @@ export const bookingsRoutes = createRouter()
       path: "/bookings",
       tags,
       summary: "List bookings, newest first",
+      description:
+        "Bookings of the organization, newest first, paginated; filters `experience_id`, `session_id`, `status` (comma list) and `from`/`to` on the session start (a date is a whole day in the organization's zone; dates between 2000-01-01 and 2199-12-31).",
       request: { query: ListBookingsQuerySchema },
       responses: { 200: jsonContent(pageOf(BookingSchema), "Bookings, newest first") },
     }),
@@ -72,6 +74,8 @@ export const bookingsRoutes = createRouter()
       path: "/bookings/{booking_id}",
       tags,
       summary: "Get a booking",
+      description:
+        "One booking of the organization, cancelled or not, with its price and refund snapshots. Unknown or foreign IDs are 404.",
       request: { params: BookingParamsSchema },
       responses: { 200: jsonContent(dataOf(BookingSchema), "The booking") },
     }),

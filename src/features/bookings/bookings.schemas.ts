@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { EmailSchema, IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, OptionalEmailSchema } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
-import { isValidDate } from "../../scheduling/calendar-date";
+import { DATE_BOUNDS_MESSAGE, isBoundedDate, isBoundedInstant } from "../../scheduling/date-bounds";
 
 export const ContactSchema = z
   .object({
     name: z.string().trim().min(1).max(200),
     // null is accepted as "not given", as the booking object returns it.
-    email: EmailSchema.nullable().optional(),
+    email: OptionalEmailSchema,
     phone: z
       .string()
       .regex(/^\+\d{7,15}$/, "Phone must be + followed by 7–15 digits")
@@ -68,19 +68,14 @@ export const BookingSchema = z
   })
   .openapi("Booking");
 
-const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
 /** A calendar date, or an ISO-8601 date-time with `Z` or an offset (never a bare local time). */
 const DateOrInstantSchema = z
   .string()
-  .refine(
-    (v) =>
-      DATE_PATTERN.test(v)
-        ? isValidDate(v)
-        : INSTANT_PATTERN.test(v) && !Number.isNaN(Date.parse(v)),
-    { message: "Use YYYY-MM-DD or an ISO-8601 date-time with Z or an offset" },
-  );
+  .refine((v) => isBoundedDate(v) || (INSTANT_PATTERN.test(v) && isBoundedInstant(Date.parse(v))), {
+    message: `Use YYYY-MM-DD or an ISO-8601 date-time with Z or an offset. ${DATE_BOUNDS_MESSAGE}`,
+  });
 
 export const ListBookingsQuerySchema = PaginationQuerySchema.extend({
   experience_id: z.string().optional(),
@@ -88,6 +83,8 @@ export const ListBookingsQuerySchema = PaginationQuerySchema.extend({
   status: z
     .string()
     .regex(/^(confirmed|cancelled)(,(confirmed|cancelled))*$/, "Use confirmed, cancelled or both")
+    // A set: repeats are dropped, so the filter binds at most two parameters.
+    .transform((v) => [...new Set(v.split(","))] as BookingStatus[])
     .optional()
     .openapi({ example: "confirmed" }),
   from: DateOrInstantSchema.optional().openapi({
@@ -104,5 +101,6 @@ export const BookingParamsSchema = z.object({
   booking_id: z.string().openapi({ param: { name: "booking_id", in: "path" } }),
 });
 
+export type BookingStatus = "confirmed" | "cancelled";
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;

@@ -28,6 +28,8 @@ export const eventsRoutes = createRouter()
       path: "/events",
       tags,
       summary: "List events of the last 30 days, newest first",
+      description:
+        "Paginated; filter `type` (comma list of event types). `data.object` is the resource as the API returned it when the change committed.",
       middleware: [requireScope("webhooks", "read")] as const,
       request: { query: ListEventsQuerySchema },
       responses: {
@@ -46,6 +48,8 @@ export const eventsRoutes = createRouter()
       path: "/events/{id}",
       tags,
       summary: "Get an event",
+      description:
+        "One event of the caller's organization; 404 for unknown, foreign or expired (older than 30 days) ids.",
       middleware: [requireScope("webhooks", "read")] as const,
       request: { params: EventParamsSchema },
       responses: {

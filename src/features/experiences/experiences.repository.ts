@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, experiences } from "../../db/schema";
+import { queryInChunks } from "../../lib/bound-parameters";
 import type { ExperienceStatus } from "./experiences.schemas";
 
 export type ExperienceRow = typeof experiences.$inferSelect;
@@ -74,12 +75,13 @@ export function updateExperienceStatement(db: Database, row: ExperienceRow) {
 /** Confirmed bookings per experience, for a page of experiences in one query. */
 export async function countConfirmedBookingsByExperiences(db: Database, experienceIds: string[]) {
   const counts = new Map<string, number>();
-  if (experienceIds.length === 0) return counts;
-  const rows = await db
-    .select({ experienceId: bookings.experienceId, value: count() })
-    .from(bookings)
-    .where(and(inArray(bookings.experienceId, experienceIds), eq(bookings.status, "confirmed")))
-    .groupBy(bookings.experienceId);
+  const rows = await queryInChunks(experienceIds, 1, (ids) =>
+    db
+      .select({ experienceId: bookings.experienceId, value: count() })
+      .from(bookings)
+      .where(and(inArray(bookings.experienceId, ids), eq(bookings.status, "confirmed")))
+      .groupBy(bookings.experienceId),
+  );
   for (const { experienceId, value } of rows) counts.set(experienceId, value);
   return counts;
 }

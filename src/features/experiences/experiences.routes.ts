@@ -81,6 +81,8 @@ export const experiencesRoutes = createRouter()
       path: "/experiences/{id}",
       tags,
       summary: "Get an experience",
+      description:
+        "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
       request: { params: ExperienceParamsSchema },
       responses: { 200: jsonContent(dataOf(ExperienceSchema), "The experience") },
     }),

@@ -215,7 +215,10 @@ const StatusListSchema = z
         .every((status) => (EXPERIENCE_STATUSES as readonly string[]).includes(status.trim())),
     { message: `Must be a comma-separated list of: ${EXPERIENCE_STATUSES.join(", ")}` },
   )
-  .transform((value) => value.split(",").map((status) => status.trim() as ExperienceStatus));
+  // A set: repeats are dropped, so the filter binds at most two parameters.
+  .transform((value) => [
+    ...new Set(value.split(",").map((status) => status.trim() as ExperienceStatus)),
+  ]);
 
 export const ListExperiencesQuerySchema = PaginationQuerySchema.extend({
   status: StatusListSchema.optional().openapi({

@@ -32,6 +32,8 @@ export const healthRoutes = createRouter()
       tags,
       security,
       summary: "Liveness: the Worker answers (touches no dependency)",
+      description:
+        '`{"ok": true}` whenever the Worker runs; it reads no binding, so it says nothing about D1 or Durable Objects.',
       responses: {
         200: jsonContent(z.object({ ok: z.literal(true) }), "The Worker is up"),
       },
@@ -45,6 +47,8 @@ export const healthRoutes = createRouter()
       tags,
       security,
       summary: "Readiness: D1 and the Durable Object namespace answer",
+      description:
+        "200 when a D1 query and a Durable Object call succeed; 503 `service_unavailable` naming the failing part otherwise.",
       responses: {
         200: jsonContent(ReadinessSchema, "Every dependency answered"),
         503: jsonContent(ErrorSchema, "A dependency is down; `details.failed` names it"),

@@ -4,7 +4,7 @@
 
 import type { CadenceValue, EndConditionValue, SessionTemplateValue } from "../../db/schema";
 import { ValidationError } from "../../errors";
-import { isValidDate } from "../../scheduling/calendar-date";
+import { DATE_BOUNDS_MESSAGE, isBoundedDate } from "../../scheduling/date-bounds";
 import { parseOffsetDateTime } from "../../scheduling/iso-instant";
 import { calendarDateInZone } from "../../scheduling/time-zone";
 import type { SessionTemplate } from "../../scheduling/types";
@@ -48,7 +48,7 @@ const maskOf = (days: readonly number[] | null | undefined) =>
 
 /** A date-time with offset counts as its calendar date in the recurrence's zone (§6). */
 export function resolveStartDate(value: string, timeZone: string): string | null {
-  if (isValidDate(value)) return value;
+  if (isBoundedDate(value)) return value;
   const instant = parseOffsetDateTime(value);
   return instant === null ? null : calendarDateInZone(instant, timeZone);
 }
@@ -120,8 +120,11 @@ const toStoredTemplate = (template: SessionTemplate): SessionTemplateValue => ({
  */
 export function validateRecurrence(draft: RecurrenceDraft, prefix = ""): RecurrenceValues {
   const start = resolveStartDate(draft.start_date, draft.timezone);
-  if (!start) {
-    const issue = { field: "start_date", message: "Not a valid date-time" };
+  if (!start || !isBoundedDate(start)) {
+    const message = start
+      ? `${DATE_BOUNDS_MESSAGE} (in ${draft.timezone})`
+      : "Not a valid date-time";
+    const issue = { field: "start_date", message };
     throw validationErrorOf(issue, [issue], prefix);
   }
   const issues: Issue[] = [];

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
+import { queryInChunks } from "../../lib/bound-parameters";
 import type { RecurrenceValues } from "./recurrence-validation";
 
 export type RecurrenceRow = typeof recurrences.$inferSelect;
@@ -52,12 +53,14 @@ export async function listLiveRecurrencesByExperience(db: Database, experienceId
 /** Live recurrence IDs per experience, oldest first, for a page of experiences in one query. */
 export async function listLiveRecurrenceIdsByExperiences(db: Database, experienceIds: string[]) {
   const byExperience = new Map<string, string[]>();
-  if (experienceIds.length === 0) return byExperience;
-  const rows = await db
-    .select({ id: recurrences.id, experienceId: recurrences.experienceId })
-    .from(recurrences)
-    .where(and(inArray(recurrences.experienceId, experienceIds), isLive))
-    .orderBy(...oldestFirst);
+  // Chunks split the list by experience, so each experience's IDs stay oldest first.
+  const rows = await queryInChunks(experienceIds, 0, (ids) =>
+    db
+      .select({ id: recurrences.id, experienceId: recurrences.experienceId })
+      .from(recurrences)
+      .where(and(inArray(recurrences.experienceId, ids), isLive))
+      .orderBy(...oldestFirst),
+  );
   for (const { id, experienceId } of rows) {
     byExperience.set(experienceId, [...(byExperience.get(experienceId) ?? []), id]);
   }

@@ -75,6 +75,8 @@ export const recurrencesRoutes = createRouter()
       path: "/experiences/{id}/recurrences/{rec_id}",
       tags,
       summary: "Get a recurrence",
+      description:
+        "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
       request: { params: RecurrenceParamsSchema },
       responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
     }),

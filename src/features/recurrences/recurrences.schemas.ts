@@ -1,29 +1,29 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, pathParam, TimeZoneSchema } from "../../http/common-schemas";
-import { isValidDate } from "../../scheduling/calendar-date";
-import { parseOffsetDateTime } from "../../scheduling/iso-instant";
+import {
+  CalendarDateSchema,
+  IsoInstantSchema,
+  pathParam,
+  TimeZoneSchema,
+} from "../../http/common-schemas";
+import { isBoundedDate, isBoundedDateTime, MAX_DATE, MIN_DATE } from "../../scheduling/date-bounds";
 
 const isUnique = (values: readonly unknown[]) => new Set(values).size === values.length;
 
-export const DateSchema = z
-  .string()
-  .refine(isValidDate, { message: "Must be a calendar date YYYY-MM-DD" })
-  .openapi({ example: "2026-12-24", format: "date" });
+export const DateSchema = CalendarDateSchema;
 
 /** `YYYY-MM-DD`, or an ISO-8601 date-time with an offset (its date is taken in the timezone). */
 function isStartDate(value: string): boolean {
-  return isValidDate(value) || parseOffsetDateTime(value) !== null;
+  return isBoundedDate(value) || isBoundedDateTime(value);
 }
 
 const StartDateSchema = z
   .string()
   .refine(isStartDate, {
-    message: "Must be YYYY-MM-DD or an ISO-8601 date-time with an offset",
+    message: `Must be YYYY-MM-DD or an ISO-8601 date-time with an offset, between ${MIN_DATE} and ${MAX_DATE}`,
   })
   .openapi({
     example: "2026-12-01",
-    description:
-      "`YYYY-MM-DD`, or an ISO-8601 date-time with offset, stored as its calendar date in `timezone`",
+    description: `\`YYYY-MM-DD\`, or an ISO-8601 date-time with offset, stored as its calendar date in \`timezone\`; between ${MIN_DATE} and ${MAX_DATE} (also after conversion)`,
   });
 
 export const DaysOfWeekSchema = z

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
+import { queryInChunks } from "../../lib/bound-parameters";
 import { type ExperienceRow, findExperienceByIdQuery } from "../experiences/experiences.repository";
 import {
   listLiveRecurrencesByExperienceQuery,
@@ -42,16 +43,14 @@ export type SnapshotWithSeats = SessionRow & { seatsBooked: number };
 /** Seats held by confirmed bookings, per session; sessions without bookings are absent. */
 export async function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
   const totals = new Map<string, number>();
-  // D1 allows at most 100 bound parameters per statement.
-  for (let i = 0; i < sessionIds.length; i += 90) {
-    const chunk = sessionIds.slice(i, i + 90);
-    const rows = await db
+  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
+    db
       .select({ sessionId: bookings.sessionId, seats: sql<number>`sum(${bookings.quantity})` })
       .from(bookings)
       .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "confirmed")))
-      .groupBy(bookings.sessionId);
-    for (const row of rows) totals.set(row.sessionId, Number(row.seats));
-  }
+      .groupBy(bookings.sessionId),
+  );
+  for (const row of rows) totals.set(row.sessionId, Number(row.seats));
   return totals;
 }
 

@@ -1,9 +1,10 @@
 import { matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
-import { createRouter, jsonContent, listOf } from "../../http/openapi";
+import { createRouter, jsonContent } from "../../http/openapi";
 import { v1Route } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
-import { SlotSchema, SlotsQuerySchema } from "./slots.schemas";
+import { pageOfSlots } from "./slot-page";
+import { SlotPageSchema, SlotsPageQuerySchema } from "./slots.schemas";
 import { listExperienceSlots } from "./slots.service";
 
 // Clients may keep a copy but must revalidate each time: seats and bookability change at any
@@ -28,11 +29,11 @@ export const slotsRoutes = createRouter().openapi(
     tags: ["Slots"],
     summary: "List the experience's sessions in a date range, with seats and bookability",
     description:
-      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`. Responses carry a strong `ETag` and `Cache-Control: private, max-age=0, must-revalidate`; a request whose `If-None-Match` matches gets `304` with no body.",
-    request: { params: ExperienceParamsSchema, query: SlotsQuerySchema },
+      "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`. At most `limit` (default and maximum 2000) slots per answer: when the range holds more, `next_cursor` continues after the last one. Responses carry a strong `ETag` and `Cache-Control: private, max-age=0, must-revalidate`; a request whose `If-None-Match` matches gets `304` with no body.",
+    request: { params: ExperienceParamsSchema, query: SlotsPageQuerySchema },
     responses: {
       200: {
-        ...jsonContent(listOf(SlotSchema), "Slots ordered by start, then session_id"),
+        ...jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
         headers: SLOTS_CACHE_HEADERS,
       },
       304: {
@@ -43,16 +44,17 @@ export const slotsRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { organizationId, organizationTimezone } = authOf(c);
+    const query = c.req.valid("query");
     const slots = await listExperienceSlots(
       c.get("db"),
       organizationId,
       c.req.valid("param").id,
-      c.req.valid("query"),
+      query,
       organizationTimezone,
       Date.now(),
     );
     // Serialized here rather than by c.json, because the tag is the hash of these bytes.
-    const body = JSON.stringify({ data: slots });
+    const body = JSON.stringify(pageOfSlots(slots, query));
     const etag = await strongEtagOf(body);
     c.header("ETag", etag);
     c.header("Cache-Control", SLOTS_CACHE_CONTROL);

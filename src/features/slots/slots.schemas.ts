@@ -1,17 +1,14 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
-import { isValidDate } from "../../scheduling/calendar-date";
-
-const LocalDateSchema = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isValidDate(v), {
-  message: "Use a calendar date YYYY-MM-DD",
-});
+import { CalendarDateSchema, IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
+import { decodeSlotCursor } from "./slot-cursor";
+import { MAX_SLOTS_PER_PAGE } from "./slot-page";
 
 export const SlotsQuerySchema = z.object({
-  from: LocalDateSchema.optional().openapi({
+  from: CalendarDateSchema.optional().openapi({
     description: "First local date (default: today in `timezone`)",
     example: "2026-12-01",
   }),
-  to: LocalDateSchema.optional().openapi({
+  to: CalendarDateSchema.optional().openapi({
     description: "Last local date, inclusive (default: from + 27 days; at most 92 dates in all)",
     example: "2026-12-28",
   }),
@@ -24,6 +21,43 @@ export const SlotsQuerySchema = z.object({
     .default("false")
     .transform((v) => v === "true")
     .openapi({ type: "string", enum: ["true", "false"], description: "List unbookable slots too" }),
+});
+
+/** The §8 query plus cursor paging: at most `limit` (≤ 2000) slots per answer. */
+export const SlotsPageQuerySchema = SlotsQuerySchema.extend({
+  cursor: z
+    .string()
+    .transform((value, ctx) => {
+      const cursor = decodeSlotCursor(value);
+      if (!cursor) {
+        ctx.addIssue({
+          code: "custom",
+          message: "Invalid cursor: pass the next_cursor of an answer",
+        });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional()
+    .openapi({
+      type: "string",
+      description:
+        "The `next_cursor` of the previous answer: this page starts after the slot it names (the same range and filters apply)",
+    }),
+  limit: z
+    .string()
+    .regex(/^\d+$/, "Must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(MAX_SLOTS_PER_PAGE))
+    .optional()
+    .default(MAX_SLOTS_PER_PAGE)
+    .openapi({
+      type: "integer",
+      minimum: 1,
+      maximum: MAX_SLOTS_PER_PAGE,
+      default: MAX_SLOTS_PER_PAGE,
+      description: `Slots per answer, 1–${MAX_SLOTS_PER_PAGE}`,
+    }),
 });
 
 export const SlotSchema = z
@@ -55,3 +89,16 @@ export const SlotSchema = z
   .openapi("Slot");
 
 export type SlotsQuery = z.infer<typeof SlotsQuerySchema>;
+
+export const SlotPageSchema = z
+  .object({
+    data: z.array(SlotSchema),
+    next_cursor: z
+      .string()
+      .nullable()
+      .openapi({
+        description: `Null when this answer holds the rest of the range; else pass it as \`cursor\` for the next ${MAX_SLOTS_PER_PAGE} (or \`limit\`) slots`,
+        example: null,
+      }),
+  })
+  .openapi("SlotPage");

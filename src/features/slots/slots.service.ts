@@ -1,6 +1,7 @@
 import type { Database } from "../../db/client";
 import { NotFoundError, ValidationError } from "../../errors";
 import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
+import { DATE_BOUNDS_MESSAGE, MAX_DATE } from "../../scheduling/date-bounds";
 import { formatUtcIso } from "../../scheduling/iso-instant";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
@@ -30,6 +31,8 @@ function resolveRange(query: SlotsQuery, timezone: string, now: number): SlotRan
   if (dates > MAX_RANGE_DAYS) {
     throw ValidationError.forField("to", `The range covers at most ${MAX_RANGE_DAYS} dates`);
   }
+  if (to > MAX_DATE)
+    throw ValidationError.forField("to", `${DATE_BOUNDS_MESSAGE}: give an earlier to`);
   return {
     fromMs: startOfLocalDay(from, timezone),
     toMs: startOfLocalDay(addDays(to, 1), timezone),

@@ -12,7 +12,7 @@ export interface ProviderReference {
 /**
  * §4 provider rule: a provider must be a member of the experience's own space or of GENERAL,
  * in the caller's organization. Anything else (unknown, foreign, another space) is a 400 on the
- * field that names it. One query checks every reference.
+ * field that names it. One query (per 99 IDs) checks every reference.
  */
 export async function assertProvidersAllowed(
   db: Database,

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { members, spaces } from "../../db/schema";
+import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
 
 export type SpaceRow = typeof spaces.$inferSelect;
@@ -64,9 +65,10 @@ export async function listMembersBySpace(
 }
 
 export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {
-  if (ids.length === 0) return [];
-  return db
-    .select({ id: members.id, spaceId: members.spaceId })
-    .from(members)
-    .where(and(eq(members.organizationId, organizationId), inArray(members.id, ids)));
+  return queryInChunks(ids, 1, (chunk) =>
+    db
+      .select({ id: members.id, spaceId: members.spaceId })
+      .from(members)
+      .where(and(eq(members.organizationId, organizationId), inArray(members.id, chunk))),
+  );
 }

@@ -20,6 +20,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces",
       tags,
       summary: "List spaces (GENERAL first)",
+      description:
+        "The organization's spaces: the organization-wide `GENERAL` space first, then the others in creation order. Not paginated.",
       responses: { 200: jsonContent(listOf(SpaceSchema), "The organization's spaces") },
     }),
     async (c) => {
@@ -33,6 +35,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces",
       tags,
       summary: "Create a space",
+      description:
+        "A new space of the organization (`name` 1–120 characters after trimming). Its members can provide the experiences of this space.",
       request: idempotentJsonBody(CreateSpaceBodySchema),
       responses: { 201: jsonContent(dataOf(SpaceSchema), "The space") },
     }),
@@ -52,6 +56,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces/{space_id}/members",
       tags,
       summary: "List a space's members",
+      description:
+        "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
       request: { params: SpaceParamsSchema, query: ListMembersQuerySchema },
       responses: { 200: jsonContent(pageOf(MemberSchema), "Members, oldest first") },
     }),
@@ -68,6 +74,8 @@ export const spacesRoutes = createRouter()
       path: "/spaces/{space_id}/members",
       tags,
       summary: "Add a member to a space",
+      description:
+        "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
       request: { params: SpaceParamsSchema, ...idempotentJsonBody(CreateMemberBodySchema) },
       responses: { 201: jsonContent(dataOf(MemberSchema), "The member") },
     }),

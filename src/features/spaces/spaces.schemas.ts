@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { EmailSchema, IsoInstantSchema, nameSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, nameSchema, OptionalEmailSchema } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 export const SpaceSchema = z
@@ -28,7 +28,7 @@ export const MemberSchema = z
 export const CreateMemberBodySchema = z
   .object({
     name: nameSchema(),
-    email: EmailSchema.nullable().optional(),
+    email: OptionalEmailSchema,
   })
   .strict()
   .openapi("CreateMemberBody", { example: { name: "Ada Lovelace", email: "ada@example.com" } });

@@ -72,6 +72,8 @@ export const webhooksRoutes = createRouter()
       path: "/webhook-endpoints",
       tags,
       summary: "List webhook endpoints, newest first",
+      description:
+        "Paginated (`page`, `page_size`). Secrets are never listed: they appear only in the create and rotate-secret responses.",
       middleware: [requireScope("webhooks", "read")] as const,
       request: { query: PaginationQuerySchema },
       responses: {
@@ -90,6 +92,8 @@ export const webhooksRoutes = createRouter()
       path: "/webhook-endpoints/{id}",
       tags,
       summary: "Get a webhook endpoint",
+      description:
+        "One endpoint of the caller's organization (404 for unknown or foreign ids), without its secret.",
       middleware: [requireScope("webhooks", "read")] as const,
       request: { params: WebhookEndpointParamsSchema },
       responses: {
@@ -220,6 +224,8 @@ export const webhooksRoutes = createRouter()
       path: "/webhook-endpoints/{id}/deliveries",
       tags,
       summary: "The endpoint's delivery log, newest first",
+      description:
+        "Paginated; filter `status` (`pending`, `succeeded`, `failed`). One row per (event, endpoint) delivery with its attempts, last response status and error, and the next attempt.",
       middleware: [requireScope("webhooks", "read")] as const,
       request: { params: WebhookEndpointParamsSchema, query: ListDeliveriesQuerySchema },
       responses: {

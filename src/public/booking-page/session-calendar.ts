@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import type { ExperienceRow } from "../../features/experiences/experiences.repository";
-import { listSlots } from "../../features/slots/slots.service";
+import { listSlotPage, MAX_SLOTS_PER_PAGE } from "../../features/slots/slot-page";
 import { addDays } from "../../scheduling/calendar-date";
 import {
   calendarDateInZone,
@@ -78,6 +78,31 @@ export interface SessionCalendar extends PageZone {
 }
 
 /**
+ * The page's slots, bounded like every slots answer: when [from, to] holds more than one page,
+ * the list stops after the last whole local date the page holds (the script's "later dates"
+ * continue from there), so a date is never shown half.
+ */
+async function listPageSlots(
+  db: Database,
+  experience: ExperienceRow,
+  organizationZone: string,
+  range: { from: string; to: string; zone: string },
+  now: number,
+) {
+  const { from, to, zone } = range;
+  const query = { from, to, timezone: zone, include_unbookable: true, limit: MAX_SLOTS_PER_PAGE };
+  const page = await listSlotPage(db, experience, query, organizationZone, now);
+  const last = page.data.at(-1);
+  if (!page.next_cursor || !last) return { slots: page.data, to };
+  const dateOf = (slot: { start: string }) => calendarDateInZone(Date.parse(slot.start), zone);
+  const lastDate = dateOf(last);
+  const whole = page.data.filter((slot) => dateOf(slot) < lastDate);
+  // A single date with more sessions than a page: show that page of it.
+  if (whole.length === 0) return { slots: page.data, to: lastDate };
+  return { slots: whole, to: addDays(lastDate, -1) };
+}
+
+/**
  * The sessions a visitor may pick, as the page script lists them: bookable ones, and full ones
  * shown as full. Past, too-soon, too-far and paused sessions are left out. Grouped by local
  * date in the page's zone, in start order, labelled in the page's locale.
@@ -92,14 +117,8 @@ export async function buildSessionCalendar(
   const { zone, locale } = page;
   const rangeDays = pageRangeDays(experience.schedulingRules.booking_window.max_days_ahead);
   const from = todayInZone(zone, now);
-  const to = addDays(from, rangeDays - 1);
-  const slots = await listSlots(
-    db,
-    experience,
-    { from, to, timezone: zone, include_unbookable: true },
-    organizationZone,
-    now,
-  );
+  const range = { from, to: addDays(from, rangeDays - 1), zone };
+  const { slots, to } = await listPageSlots(db, experience, organizationZone, range, now);
   const formats = createFormats(locale, zone);
   const days = new Map<string, PageSession[]>();
   for (const slot of slots) {
