@@ -181,6 +181,19 @@ export class SessionNotCancelledError extends AppError {
   }
 }
 
+/** The session's bookings kept changing under a cancellation; nothing was written. */
+export class SessionBusyError extends AppError {
+  constructor() {
+    super(
+      503,
+      "service_unavailable",
+      "The session's bookings kept changing during the cancellation; nothing was cancelled, please retry",
+      undefined,
+      { "Retry-After": "1" },
+    );
+  }
+}
+
 export class BookingNotReschedulableError extends AppError {
   constructor() {
     super(409, "booking_not_reschedulable", "Only a confirmed booking can be rescheduled");

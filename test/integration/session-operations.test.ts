@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { eventsOf } from "../helpers/events";
 import { callJson } from "../helpers/http";
 import {
   book,
@@ -11,25 +12,13 @@ import {
   slotsOf,
   utcDate,
 } from "../helpers/scheduling";
+import { cancelSession, dateOfSession, restoreSession, sessionPath } from "../helpers/sessions";
 import { createTenant } from "../helpers/tenants";
 
 let orgId: string;
 beforeAll(async () => {
   ({ orgId } = await createTenant("UTC"));
 });
-
-const sessionPath = (experienceId: string, sessionId: string) =>
-  `/v1/experiences/${experienceId}/sessions/${sessionId}`;
-
-function cancelSession(
-  key: string,
-  experienceId: string,
-  sessionId: string,
-  body?: unknown,
-  headers?: Record<string, string>,
-) {
-  return callJson("POST", `${sessionPath(experienceId, sessionId)}/cancel`, { key, body, headers });
-}
 
 describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
   it("cancels the session and all its bookings refund-eligible, in one request; the slot is unbookable", async () => {
@@ -53,8 +42,7 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
       const read = await callJson("GET", `/v1/bookings/${id}`, { key });
       expect(read.body.data).toMatchObject({ status: "cancelled", refund_eligible: true });
     }
-    const date = sessionId.split("_")[2] ?? "";
-    const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
+    const day = dateOfSession(sessionId);
     const slots = await slotsOf(key, experienceId, {
       from: day,
       to: day,
@@ -90,18 +78,14 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
     const again = await cancelSession(key, experienceId, sessionId);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("session_already_cancelled");
-    const restored = await callJson("POST", `${sessionPath(experienceId, sessionId)}/restore`, {
-      key,
-    });
+    const restored = await restoreSession(key, experienceId, sessionId);
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     expect(restored.body.data).toMatchObject({
       status: "scheduled",
       cancelled_at: null,
       bookings_cancelled: 0,
     });
-    const notCancelled = await callJson("POST", `${sessionPath(experienceId, sessionId)}/restore`, {
-      key,
-    });
+    const notCancelled = await restoreSession(key, experienceId, sessionId);
     expect(notCancelled.status).toBe(409);
     expect(notCancelled.body.code).toBe("session_not_cancelled");
     await bookOk(key, experienceId, bookingBody(sessionId));
@@ -125,7 +109,7 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
     const sessionId = futureSessionId(recurrenceId, 5);
     const [cancel, ...bookings] = await Promise.all([
       cancelSession(key, experienceId, sessionId),
-      ...Array.from({ length: 4 }, () => book(key, experienceId, bookingBody(sessionId))),
+      ...Array.from({ length: 8 }, () => book(key, experienceId, bookingBody(sessionId))),
     ]);
     expect(cancel?.status).toBe(200);
     for (const res of bookings) {
@@ -141,6 +125,33 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
     }
     const landed = bookings.filter((r) => r.status === 201).length;
     expect(cancel?.body.data.bookings_cancelled).toBe(landed);
+    const ofSession = (await eventsOf(key, "booking.cancelled")).filter(
+      (e) => e.data.object.session_id === sessionId,
+    );
+    expect(ofSession.map((e) => e.data.object.id).sort()).toEqual(
+      bookings
+        .filter((r) => r.status === 201)
+        .map((r) => r.body.data.id)
+        .sort(),
+    );
+  });
+
+  it("requires experiences:write to cancel or restore, experiences:read to read", async () => {
+    const key = await freshKey(orgId);
+    const { experienceId, recurrenceId } = await createBookableExperience({ key });
+    const sessionId = futureSessionId(recurrenceId, 7);
+    const reader = await freshKey(orgId, { experiences: "read", bookings: "write" });
+    const cancel = await cancelSession(reader, experienceId, sessionId);
+    expect(cancel.status).toBe(403);
+    expect(cancel.body.details.required).toBe("experiences:write");
+    const restore = await restoreSession(reader, experienceId, sessionId);
+    expect(restore.body.details.required).toBe("experiences:write");
+    expect(
+      (await callJson("GET", sessionPath(experienceId, sessionId), { key: reader })).status,
+    ).toBe(200);
+    const none = await freshKey(orgId, { bookings: "write" });
+    const read = await callJson("GET", sessionPath(experienceId, sessionId), { key: none });
+    expect(read.body.details.required).toBe("experiences:read");
   });
 
   it("replays an idempotent retry with the original body", async () => {

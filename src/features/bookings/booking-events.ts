@@ -50,3 +50,24 @@ export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellat
     updatedAt: cancellation.now,
   };
 }
+
+/** The booking as a reschedule to `target` leaves it (what moveBookingIfSeatsLeft sets). */
+export function rescheduledBookingRow(
+  booking: BookingRow,
+  target: SessionView,
+  now: number,
+): BookingRow {
+  return {
+    ...booking,
+    sessionId: target.sessionId,
+    recurrenceId: target.recurrenceId,
+    startAt: target.startMs,
+    endAt: target.endMs,
+    timezone: target.timezone,
+    providerId: target.providerId,
+    refundableUntil: target.startMs - (booking.startAt - booking.refundableUntil),
+    rescheduledFrom: booking.sessionId,
+    rescheduledAt: now,
+    updatedAt: now,
+  };
+}

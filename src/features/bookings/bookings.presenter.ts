@@ -18,7 +18,10 @@ export function presentBooking(row: BookingRow) {
     price: row.price,
     refundable_until: toIso(row.refundableUntil),
     cancelled_at: toIsoOrNull(row.cancelledAt),
+    cancel_reason: row.cancelReason,
     refund_eligible: row.refundEligible,
+    rescheduled_from: row.rescheduledFrom,
+    rescheduled_at: toIsoOrNull(row.rescheduledAt),
     created_at: toIso(row.createdAt),
     updated_at: toIso(row.updatedAt),
   };

@@ -21,6 +21,7 @@ import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "../sessions/booking-window";
+import { snapshotOfSession } from "../sessions/session-snapshot";
 import {
   findMaterializedSession,
   sumConfirmedSeatsBySession,
@@ -38,7 +39,6 @@ import {
   insertBookingIfSeatsLeft,
   materializeSessionStatement,
   type NewBooking,
-  type SessionSnapshot,
 } from "./bookings.repository";
 import type { CreateBookingBody } from "./bookings.schemas";
 
@@ -102,26 +102,14 @@ export async function admitSession(
   return session;
 }
 
-async function presentStoredBooking(db: Database, organizationId: string, bookingId: string) {
+export async function presentStoredBooking(
+  db: Database,
+  organizationId: string,
+  bookingId: string,
+) {
   const row = await findBookingById(db, organizationId, bookingId);
   if (!row) throw new NotFoundError("Booking not found");
   return presentBooking(row);
-}
-
-function snapshotOf(session: SessionView, input: CreateBookingInput): SessionSnapshot {
-  return {
-    id: session.sessionId,
-    organizationId: input.organizationId,
-    experienceId: input.experienceId,
-    recurrenceId: session.recurrenceId,
-    startAt: session.startMs,
-    endAt: session.endMs,
-    timezone: session.timezone,
-    localStart: session.localStart,
-    capacity: session.capacity,
-    providerId: session.providerId,
-    createdAt: input.now,
-  };
 }
 
 function newBookingOf(
@@ -173,7 +161,9 @@ export async function createBooking(db: Database, input: CreateBookingInput) {
   const booking = newBookingOf(experience, session, input);
 
   const batch = new WriteBatch(db);
-  batch.add(materializeSessionStatement(db, snapshotOf(session, input), booking.quantity));
+  batch.add(
+    materializeSessionStatement(db, snapshotOfSession(session, input, input.now), booking.quantity),
+  );
   const inserted = batch.track(insertBookingIfSeatsLeft(db, booking));
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));

@@ -10,14 +10,41 @@ export interface SessionCancellation {
   now: number;
 }
 
+/** Bookings a session cancellation cancels: confirmed and (§14) waitlisted. */
+const ACTIVE_STATUSES = sql`('confirmed', 'waitlisted')`;
+
+/** The confirmed and waitlisted bookings of a session, whose events the cancellation writes. */
+export function listActiveBookingsOfSession(db: Database, sessionId: string) {
+  return db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), sql`${bookings.status} IN ${ACTIVE_STATUSES}`))
+    .orderBy(bookings.createdAt, bookings.id);
+}
+
+/**
+ * The session's active bookings are exactly `bookingIds` (bound as one JSON parameter, however
+ * many): the cancellation's events were built from them, so a booking that landed or left
+ * since makes the cancellation change nothing, and the service reads again.
+ */
+function activeBookingsAre(bookingIds: string[]) {
+  const active = sql`FROM bookings b WHERE b.session_id = ${sessions.id}
+    AND b.status IN ${ACTIVE_STATUSES}`;
+  return sql`(SELECT COUNT(*) ${active}) = ${bookingIds.length}
+    AND (SELECT COUNT(*) ${active}
+         AND b.id IN (SELECT value FROM json_each(${JSON.stringify(bookingIds)}))) = ${bookingIds.length}`;
+}
+
 /**
  * Materializes the session as cancelled, or cancels its stored snapshot — only if it is still
- * scheduled, so a concurrent second cancel changes no row.
+ * scheduled (a concurrent second cancel changes no row) and its active bookings are those the
+ * service read. A session that is not stored has no booking (bookings materialize it).
  */
 export function cancelSessionStatement(
   db: Database,
   snapshot: SessionSnapshot,
   cancellation: SessionCancellation,
+  bookingIds: string[],
 ) {
   const cancelled = {
     status: "cancelled" as const,
@@ -31,7 +58,7 @@ export function cancelSessionStatement(
     .onConflictDoUpdate({
       target: sessions.id,
       set: cancelled,
-      setWhere: eq(sessions.status, "scheduled"),
+      setWhere: and(eq(sessions.status, "scheduled"), activeBookingsAre(bookingIds)),
     });
 }
 
@@ -66,7 +93,7 @@ export function cancelSessionBookingsStatement(db: Database, cancellation: Sessi
     .where(
       and(
         eq(bookings.sessionId, cancellation.sessionId),
-        sql`${bookings.status} IN ('confirmed', 'waitlisted')`,
+        sql`${bookings.status} IN ${ACTIVE_STATUSES}`,
         cancelledNow(cancellation),
       ),
     );

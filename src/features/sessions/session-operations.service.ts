@@ -3,26 +3,32 @@ import { WriteBatch } from "../../db/write-batch";
 import {
   NotFoundError,
   SessionAlreadyCancelledError,
+  SessionBusyError,
   SessionNotCancelledError,
   SessionStartedError,
 } from "../../errors";
+import { addEvent, addEvents } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
+import { cancelledBookingRow } from "../bookings/booking-events";
+import { presentBooking } from "../bookings/bookings.presenter";
 import { findExperienceById } from "../experiences/experiences.repository";
 import { presentSession } from "./session.presenter";
 import {
   cancelSessionBookingsStatement,
   cancelSessionStatement,
   countBookingsCancelledWithSession,
+  listActiveBookingsOfSession,
   releaseSessionHoldsStatement,
   restoreSessionStatement,
   sessionCancelledAt,
   sessionOccupancy,
   sessionRestoredAt,
 } from "./session-operations.repository";
+import { snapshotOfSession } from "./session-snapshot";
 import { resolveSession, type SessionView } from "./sessions.service";
 
 /** Key-row resource types: a cancel's key must not replay as a restore. */
@@ -51,57 +57,68 @@ async function presentWithCount(db: Database, input: SessionRequest) {
   return { ...presentSession(session, input.experienceId), bookings_cancelled: cancelled };
 }
 
-function snapshotOf(session: SessionView, input: SessionRequest, now: number) {
-  return {
-    id: session.sessionId,
-    organizationId: input.organizationId,
-    experienceId: input.experienceId,
-    recurrenceId: session.recurrenceId,
-    startAt: session.startMs,
-    endAt: session.endMs,
-    timezone: session.timezone,
-    localStart: session.localStart,
-    capacity: session.capacity,
-    providerId: session.providerId,
-    createdAt: now,
-  };
-}
-
 export interface CancelSessionInput extends SessionRequest, WriteRequest {
   reason: string | null;
 }
 
 /**
+ * A cancellation retries when bookings of the session changed between its read and its batch
+ * (each attempt is one read and one batch); after these many the caller is asked to retry.
+ */
+const CANCEL_ATTEMPTS = 5;
+
+/**
  * §15 cancel in one batch: the session (materialized if need be), its confirmed and waitlisted
- * bookings (refund-eligible), its holds, and the key row — all guarded by this cancellation.
- * §12 hook: the outbox rows (`session.cancelled`, then `booking.cancelled` each) go here too.
+ * bookings (refund-eligible), its holds, the key row, and the events `session.cancelled` then
+ * one `booking.cancelled` per booking — all guarded by this cancellation.
  */
 export async function cancelSession(db: Database, input: CancelSessionInput) {
   if (await findOriginalResourceId(db, input, SESSION_CANCELLATION)) {
     return presentWithCount(db, input);
   }
-  const { session } = await findSessionOrThrow(db, input);
-  if (session.status === "cancelled") throw new SessionAlreadyCancelledError();
-  if (session.startMs <= input.now) {
-    throw new SessionStartedError("The session has already begun and can no longer be cancelled");
+  for (let attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+    const { session } = await findSessionOrThrow(db, input);
+    if (session.status === "cancelled") throw new SessionAlreadyCancelledError();
+    if (session.startMs <= input.now) {
+      throw new SessionStartedError("The session has already begun and can no longer be cancelled");
+    }
+    if (await commitCancellation(db, input, session)) return presentWithCount(db, input);
   }
+  throw new SessionBusyError();
+}
+
+/** One attempt: false when the session's bookings changed since they were read. */
+async function commitCancellation(db: Database, input: CancelSessionInput, session: SessionView) {
+  const active = await listActiveBookingsOfSession(db, session.sessionId);
   const cancellation = { sessionId: session.sessionId, reason: input.reason, now: input.now };
   const batch = new WriteBatch(db);
-  const changed = batch.track(
-    cancelSessionStatement(db, snapshotOf(session, input, input.now), cancellation),
-  );
+  const snapshot = snapshotOfSession(session, input, input.now);
+  const ids = active.map((booking) => booking.id);
+  const changed = batch.track(cancelSessionStatement(db, snapshot, cancellation, ids));
   batch.add(cancelSessionBookingsStatement(db, cancellation));
   batch.add(releaseSessionHoldsStatement(db, cancellation));
+  const happened = sessionCancelledAt(session.sessionId, input.now);
   const outcome = { resourceType: SESSION_CANCELLATION, resourceId: session.sessionId };
-  recordIdempotencyKey(batch, input, outcome, sessionCancelledAt(session.sessionId, input.now));
+  recordIdempotencyKey(batch, input, outcome, happened);
+  const cancelled = { ...session, status: "cancelled" as const, cancelledAt: input.now };
+  const object = {
+    ...presentSession({ ...cancelled, cancelReason: input.reason }, input.experienceId),
+    bookings_cancelled: active.length,
+  };
+  const { organizationId, now } = input;
+  addEvent(batch, organizationId, "session.cancelled", { object }, now, { onlyIf: happened });
+  const refundable = { reason: input.reason, refundEligible: true, now };
+  const bookingEvents = active.map((booking) => ({
+    object: presentBooking(cancelledBookingRow(booking, { ...refundable, bookingId: booking.id })),
+  }));
+  addEvents(batch, organizationId, "booking.cancelled", bookingEvents, now, { onlyIf: happened });
   const committed = await batch.commit();
-  if (committed.rowsChanged(changed) === 0) throw new SessionAlreadyCancelledError();
-  return presentWithCount(db, input);
+  return committed.rowsChanged(changed) > 0;
 }
 
 export type RestoreSessionInput = SessionRequest & WriteRequest;
 
-/** §15 restore: bookable again; its bookings stay cancelled. §12 hook: `session.restored`. */
+/** §15 restore: bookable again (its bookings stay cancelled), with its `session.restored` event. */
 export async function restoreSession(db: Database, input: RestoreSessionInput) {
   if (await findOriginalResourceId(db, input, SESSION_RESTORE)) {
     return presentWithCount(db, input);
@@ -111,7 +128,16 @@ export async function restoreSession(db: Database, input: RestoreSessionInput) {
   const batch = new WriteBatch(db);
   const changed = batch.track(restoreSessionStatement(db, session.sessionId, input.now));
   const outcome = { resourceType: SESSION_RESTORE, resourceId: session.sessionId };
-  recordIdempotencyKey(batch, input, outcome, sessionRestoredAt(session.sessionId, input.now));
+  const happened = sessionRestoredAt(session.sessionId, input.now);
+  recordIdempotencyKey(batch, input, outcome, happened);
+  const restored = { ...session, status: "scheduled" as const, cancelledAt: null };
+  const object = {
+    ...presentSession({ ...restored, cancelReason: null }, input.experienceId),
+    bookings_cancelled: 0,
+  };
+  addEvent(batch, input.organizationId, "session.restored", { object }, input.now, {
+    onlyIf: happened,
+  });
   const committed = await batch.commit();
   if (committed.rowsChanged(changed) === 0) throw new SessionNotCancelledError();
   return presentWithCount(db, input);
