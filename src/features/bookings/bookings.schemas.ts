@@ -19,6 +19,13 @@ export const ContactSchema = z
     example: { name: "Jamie Rivera", email: "jamie@example.com", phone: "+4915123456789" },
   });
 
+const CREATE_BOOKING_EXAMPLE = {
+  session_id: "ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700",
+  quantity: 2,
+  contact: { name: "Jamie Rivera", email: "jamie@example.com" },
+  notes: "First class",
+};
+
 export const CreateBookingBodySchema = z
   .object({
     session_id: z.string().min(1).openapi({ example: "ses_3kTMd9xQ2bY7LpWzR4aN_20261207_0700" }),
@@ -29,7 +36,7 @@ export const CreateBookingBodySchema = z
     notes: z.string().max(2000).nullable().optional(),
   })
   .strict()
-  .openapi("CreateBookingBody");
+  .openapi("CreateBookingBody", { example: CREATE_BOOKING_EXAMPLE });
 
 export const CancelBookingBodySchema = z
   .object({ reason: z.string().max(2000).nullable().optional() })
