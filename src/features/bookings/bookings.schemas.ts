@@ -51,7 +51,9 @@ export const RescheduleBookingBodySchema = z
     }),
   })
   .strict()
-  .openapi("RescheduleBookingBody");
+  .openapi("RescheduleBookingBody", {
+    example: { session_id: "ses_3kTMd9xQ2bY7LpWzR4aN_20261214_0700" },
+  });
 
 export const BookingSchema = z
   .object({
