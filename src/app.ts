@@ -10,6 +10,7 @@ import { calendarPublicRoutes, calendarRoutes } from "./features/calendar/calend
 import { eventsRoutes } from "./features/events/events.routes";
 import { experiencesRoutes } from "./features/experiences/experiences.routes";
 import { healthRoutes } from "./features/health/health.routes";
+import { holdsRoutes } from "./features/holds/holds.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
 import { sessionsRoutes } from "./features/sessions/sessions.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
@@ -29,6 +30,7 @@ import { validationHook } from "./http/validation";
 import { bookingPageRoutes } from "./public/booking-page/book.routes";
 import { manageRoutes } from "./public/booking-page/manage.routes";
 import { publicRoutes } from "./public/public.routes";
+import { publicHoldsRoutes } from "./public/public-holds.routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -60,9 +62,11 @@ export function createApp() {
   app.route("/v1", webhooksRoutes);
   app.route("/v1", eventsRoutes);
   app.route("/v1", calendarRoutes);
+  app.route("/v1", holdsRoutes);
   app.route("/admin", adminRoutes);
   app.route("/public", publicRoutes);
   app.route("/public", calendarPublicRoutes);
+  app.route("/public", publicHoldsRoutes);
   app.route("/book", bookingPageRoutes);
   app.route("/book", manageRoutes);
 

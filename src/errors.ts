@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   "session_already_cancelled",
   "session_not_cancelled",
   "booking_not_reschedulable",
+  "hold_expired",
+  "hold_not_active",
   "rate_limited",
   "internal_error",
   "service_unavailable",
@@ -213,16 +215,33 @@ export class OutsideBookingWindowError extends AppError {
 }
 
 export class SessionFullError extends AppError {
-  constructor(seatsAvailable: number) {
+  constructor(seatsAvailable: number, waitlistAvailable: boolean) {
     super(409, "session_full", "Not enough seats left in this session", {
       seats_available: seatsAvailable,
+      waitlist_available: waitlistAvailable,
     });
   }
 }
 
-export class BookingNotCancellableError extends AppError {
+export class HoldExpiredError extends AppError {
   constructor() {
-    super(409, "booking_not_cancellable", "This booking is already cancelled");
+    super(409, "hold_expired", "This hold has expired; its seats are no longer reserved");
+  }
+}
+
+export class HoldNotActiveError extends AppError {
+  constructor(status: "converted" | "released") {
+    super(409, "hold_not_active", `This hold was already ${status}`, { status });
+  }
+}
+
+export class BookingNotCancellableError extends AppError {
+  constructor(status: "cancelled" | "expired" = "cancelled") {
+    const message =
+      status === "cancelled"
+        ? "This booking is already cancelled"
+        : "This waitlisted booking expired when its session started";
+    super(409, "booking_not_cancellable", message, { status });
   }
 }
 

@@ -34,6 +34,23 @@ export interface OutboxOptions {
   consistentIf?: RowCondition;
   /** Deliver to this endpoint only, whatever it subscribes to (the `webhook.test` event). */
   endpointId?: string;
+  /**
+   * Members of `data` only the batch can know, each set from an SQL value read when the event
+   * row is written (a waitlisted booking's FIFO position), e.g. `{ "$.object.x": sql`…` }`.
+   */
+  computed?: Record<string, SQL>;
+}
+
+/** The event's JSON, with the computed members set by SQLite's json_set in the same statement. */
+function dataJson(data: EventData, computed: Record<string, SQL> | undefined): SQL | string {
+  const json = JSON.stringify(data);
+  const entries = Object.entries(computed ?? {});
+  if (entries.length === 0) return json;
+  const pairs = sql.join(
+    entries.map(([path, value]) => sql`${path}, ${value}`),
+    sql`, `,
+  );
+  return sql`json_set(${json}, ${pairs})`;
 }
 
 export function buildEvent(
@@ -60,7 +77,7 @@ export function outboxStatements(
   options: OutboxOptions = {},
 ): [BatchItem<"sqlite">, BatchItem<"sqlite">] {
   noteEventWritten(db, event.id);
-  const json = JSON.stringify(event.data);
+  const json = dataJson(event.data, options.computed);
   const data = options.consistentIf
     ? sql`CASE WHEN ${existsSql(options.consistentIf)} THEN ${json} END`
     : json;

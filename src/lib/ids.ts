@@ -12,7 +12,18 @@ export function randomBase62(length: number): string {
   return out;
 }
 
-export type IdPrefix = "org" | "key" | "spc" | "sm" | "exp" | "rec" | "bkg" | "whe" | "evt" | "whd";
+export type IdPrefix =
+  | "org"
+  | "key"
+  | "spc"
+  | "sm"
+  | "exp"
+  | "rec"
+  | "bkg"
+  | "whe"
+  | "evt"
+  | "whd"
+  | "hld";
 
 /** Opaque resource ID: a type prefix and 20 random base-62 characters (§1). */
 export function newId(prefix: IdPrefix): string {

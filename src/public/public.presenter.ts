@@ -21,6 +21,7 @@ export function presentPublicExperience({
     max_booking_quantity: experience.maxBookingQuantity,
     registration_status: experience.registrationStatus,
     scheduling_rules: experience.schedulingRules,
+    waitlist: experience.waitlist,
     timezone,
   };
 }

@@ -1,4 +1,7 @@
-import { BookingSchema, CreateBookingBodySchema } from "../features/bookings/bookings.schemas";
+import {
+  BookingSchema,
+  PublicCreateBookingBodySchema,
+} from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoute } from "../http/route";
@@ -67,10 +70,10 @@ export const publicRoutes = createRouter()
       tags,
       summary: "Book seats without an API key",
       description:
-        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
+        "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
         params: PublicExperienceParamsSchema,
-        ...idempotentJsonBody(CreateBookingBodySchema),
+        ...idempotentJsonBody(PublicCreateBookingBodySchema),
       },
       responses: {
         201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),

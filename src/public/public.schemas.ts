@@ -27,6 +27,9 @@ export const PublicExperienceSchema = z
       booking_window: z.object({ min_hours_before: z.int(), max_days_ahead: z.int() }),
       cancellation_policy: z.object({ refundable_until_hours_before: z.int() }),
     }),
+    waitlist: z.object({ enabled: z.boolean(), max_size: z.int() }).openapi({
+      description: "Whether a full session offers `join_waitlist` (§14)",
+    }),
     timezone: TimeZoneSchema.openapi({ description: "The organization's time zone" }),
   })
   .openapi("PublicExperience");

@@ -1,7 +1,7 @@
 import type { Database } from "../db/client";
 import { NotFoundError } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
-import type { CreateBookingBody } from "../features/bookings/bookings.schemas";
+import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
 import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
 import type { WriteRequest } from "../idempotency/idempotent-write";
@@ -9,6 +9,7 @@ import { toIso } from "../lib/time";
 import { cancelTokenMatches, issueCancelToken } from "./cancel-token";
 import type { PublicExperienceRecord } from "./public.presenter";
 import { findExperienceWithTimezone, replaceCancelTokenHash } from "./public.repository";
+import { requirePublicHold } from "./public-holds.service";
 
 /** An active experience with its organization's zone; inactive ones are hidden like unknown IDs. */
 export async function findActiveExperience(
@@ -42,7 +43,7 @@ export async function listPublicSlots(
 
 export interface PublicBookingInput extends WriteRequest {
   experienceId: string;
-  body: CreateBookingBody;
+  body: PublicCreateBookingBody;
 }
 
 /**
@@ -54,11 +55,13 @@ export async function createPublicBooking(db: Database, input: PublicBookingInpu
   const found = await findExperienceWithTimezone(db, input.experienceId);
   if (!found) throw new NotFoundError("Experience not found");
   const organizationId = found.experience.organizationId;
+  const { hold_token, ...body } = input.body;
+  if (body.hold_id) await requirePublicHold(db, body.hold_id, hold_token, input.experienceId);
   const cancel = await issueCancelToken();
   const booking = await createBooking(db, {
     organizationId,
     experienceId: input.experienceId,
-    body: input.body,
+    body,
     idempotency: input.idempotency,
     now: input.now,
     cancelTokenHash: cancel.hash,

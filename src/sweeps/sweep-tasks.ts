@@ -2,10 +2,11 @@ import { createDb } from "../db/client";
 import { enqueueStaleEvents } from "../delivery/dispatch";
 import { EVENT_RETENTION_MS } from "../events/event-types";
 import { deleteEventsCreatedBefore } from "../events/outbox.repository";
+import { WAITLIST_SWEEP_TASKS } from "../features/waitlist/waitlist-sweeps";
 
 /**
  * Work the Sweeper runs every minute. Each task is independent: one failing is logged and
- * does not stop the others. §14 registers hold expiry and waitlist promotion here.
+ * does not stop the others.
  */
 export interface SweepTask {
   name: string;
@@ -18,4 +19,5 @@ export const SWEEP_TASKS: SweepTask[] = [
     name: "expire_old_events",
     run: (env, now) => deleteEventsCreatedBefore(createDb(env.DB), now - EVENT_RETENTION_MS),
   },
+  ...WAITLIST_SWEEP_TASKS,
 ];

@@ -157,7 +157,7 @@ export const services = {
     organizationId: string,
     experienceId: string,
     now: number,
-    body: Partial<CreateBookingBody> & { session_id: string },
+    body: Partial<CreateBookingBody>,
     idempotency?: IdempotencyScope,
   ) {
     return createBooking(services.db(), {

@@ -31,8 +31,9 @@ export function reschedule(
   return callJson("POST", `/v1/bookings/${bookingId}/reschedule`, { key, body, headers });
 }
 
-/** `YYYY-MM-DD` of a session ID's local date. */
+/** `YYYY-MM-DD` of a session id's local date (§8: `ses_<rec>_<YYYYMMDD>_<HHMM>`). */
 export function dateOfSession(sessionId: string): string {
-  const date = sessionId.split("_")[2] ?? "";
-  return `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6)}`;
+  const match = /_(\d{4})(\d{2})(\d{2})_\d{4}$/.exec(sessionId);
+  if (!match) throw new Error(`Not a session id: ${sessionId}`);
+  return `${match[1]}-${match[2]}-${match[3]}`;
 }

@@ -165,7 +165,7 @@ describe("reschedule refusals (§15)", () => {
     await bookOk(key, experienceId, bookingBody(target));
     const res = await reschedule(key, pair.id, { session_id: target });
     expectError(res, 409, "session_full");
-    expect(res.body.details).toEqual({ seats_available: 1 });
+    expect(res.body.details).toEqual({ seats_available: 1, waitlist_available: false });
     await expectUnchanged(key, pair);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eventsOf } from "../helpers/events";
+import { slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import {
   book,
@@ -11,22 +12,9 @@ import {
   futureSessionId,
   HOUR_MS,
   patchExperience,
-  slotsOf,
 } from "../helpers/scheduling";
-import { dateOfSession, reschedule } from "../helpers/sessions";
+import { reschedule } from "../helpers/sessions";
 import { createTenant } from "../helpers/tenants";
-
-async function slotOf(key: string, experienceId: string, sessionId: string) {
-  const day = dateOfSession(sessionId);
-  const slots = await slotsOf(key, experienceId, {
-    from: day,
-    to: day,
-    include_unbookable: "true",
-  });
-  const slot = slots.find((s) => s.session_id === sessionId);
-  if (!slot) throw new Error(`No slot ${sessionId}`);
-  return slot;
-}
 
 describe("POST /v1/bookings/{id}/reschedule", () => {
   it("moves the seats, keeps price and policy snapshots, and moves refundable_until with the start", async () => {

@@ -85,6 +85,8 @@ describe("POST /v1/experiences/{id}/bookings: the booking object", () => {
         "refund_eligible",
         "rescheduled_from",
         "rescheduled_at",
+        "waitlist_position",
+        "promoted_at",
         "created_at",
         "updated_at",
       ].sort(),

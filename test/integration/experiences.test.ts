@@ -41,6 +41,7 @@ describe("POST /v1/experiences: defaults and the experience object", () => {
         booking_window: { min_hours_before: 1, max_days_ahead: 60 },
         cancellation_policy: { refundable_until_hours_before: 24 },
       },
+      waitlist: { enabled: false, max_size: 50 },
       recurrence_ids: [],
       bookings_count: 0,
     });
@@ -67,6 +68,7 @@ describe("POST /v1/experiences: defaults and the experience object", () => {
         "bookings_count",
         "created_at",
         "updated_at",
+        "waitlist",
         "recurrence_required",
         "hint",
       ].sort(),

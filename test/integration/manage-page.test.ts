@@ -44,6 +44,13 @@ const managePath = (bookingId: string, token: string) =>
   `/book/manage/${bookingId}?token=${encodeURIComponent(token)}`;
 
 describe("GET /book/manage/{booking_id}", () => {
+  it("ignores a ?lang= too long to be a locale, like any invalid one", async () => {
+    const { bookingId, token } = await bookedFixture();
+    const { status, html } = await page(`${managePath(bookingId, token)}&lang=${"😀".repeat(40)}`);
+    expect(status).toBe(200);
+    expect(html).toContain('<span class="badge badge-confirmed">Confirmed</span>');
+  });
+
   it("shows a confirmed booking with its calendar link and a cancel form that needs no script", async () => {
     const { bookingId, token, manage_url } = await bookedFixture();
     expect(manage_url).toBe(`https://api.test${managePath(bookingId, token)}`);
@@ -125,7 +132,9 @@ describe("POST /book/manage/{booking_id}/cancel", () => {
 
   it("cancels nothing with a wrong token: the same 404 page", async () => {
     const { key, bookingId, token } = await bookedFixture();
-    const res = await postCancel(bookingId, `x${token.slice(1)}`);
+    // A different first character (a fixed "x" would be the token itself 1 time in 62).
+    const wrong = `${token.startsWith("x") ? "y" : "x"}${token.slice(1)}`;
+    const res = await postCancel(bookingId, wrong);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain("Not found");
     const stored = await callJson("GET", `/v1/bookings/${bookingId}`, { key });

@@ -124,7 +124,7 @@ describe("POST /public/experiences/{id}/bookings", () => {
     });
     expect(full.status).toBe(409);
     expect(full.body.code).toBe("session_full");
-    expect(full.body.details).toEqual({ seats_available: 1 });
+    expect(full.body.details).toEqual({ seats_available: 1, waitlist_available: false });
   });
 
   it("answers 404 for a session that does not exist", async () => {

@@ -34,6 +34,7 @@ describe("GET /public/experiences/{id}", () => {
         booking_window: { min_hours_before: 0, max_days_ahead: 60 },
         cancellation_policy: { refundable_until_hours_before: 24 },
       },
+      waitlist: { enabled: false, max_size: 50 },
       timezone: "Europe/Berlin",
     });
   });

@@ -21,7 +21,9 @@ const SLOT_FIELDS = [
   "provider_id",
   "capacity",
   "seats_booked",
+  "seats_held",
   "seats_available",
+  "waitlist_size",
   "bookable",
   "unbookable_reason",
 ].sort();

@@ -52,8 +52,10 @@ export const bookings = sqliteTable(
     endAt: integer("end_at").notNull(),
     timezone: text("timezone").notNull(),
     quantity: integer("quantity").notNull(),
-    // §14 adds "waitlisted" and "expired" (a text column: widening the enum needs no migration).
-    status: text("status", { enum: ["confirmed", "cancelled"] }).notNull(),
+    // §14 widened the enum with "waitlisted" and "expired" (a text column: no migration).
+    status: text("status", {
+      enum: ["confirmed", "cancelled", "waitlisted", "expired"],
+    }).notNull(),
     contact: text("contact", { mode: "json" }).$type<ContactValue>().notNull(),
     notes: text("notes"),
     providerId: text("provider_id"),

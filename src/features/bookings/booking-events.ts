@@ -1,5 +1,15 @@
+import type { WriteBatch } from "../../db/write-batch";
+import { addEvent } from "../../events/outbox";
 import type { SessionView } from "../sessions/sessions.service";
-import type { BookingRow, Cancellation, NewBooking } from "./bookings.repository";
+import { waitlistPositionSql } from "../waitlist/waitlist.repository";
+import { presentBooking } from "./bookings.presenter";
+import {
+  type BookingRow,
+  bookingInStatus,
+  bookingWrittenAs,
+  type Cancellation,
+  type NewBooking,
+} from "./bookings.repository";
 
 const HOUR_MS = 3_600_000;
 
@@ -9,7 +19,11 @@ const HOUR_MS = 3_600_000;
  * fields come from the session as resolved; `bookingWrittenAs` makes the batch fail rather
  * than commit an event that disagrees with the stored snapshot.
  */
-export function expectedBookingRow(booking: NewBooking, session: SessionView): BookingRow {
+export function expectedBookingRow(
+  booking: NewBooking,
+  session: SessionView,
+  status: "confirmed" | "waitlisted" = "confirmed",
+): BookingRow {
   return {
     id: booking.id,
     organizationId: booking.organizationId,
@@ -20,7 +34,7 @@ export function expectedBookingRow(booking: NewBooking, session: SessionView): B
     endAt: session.endMs,
     timezone: session.timezone,
     quantity: booking.quantity,
-    status: "confirmed",
+    status,
     contact: booking.contact,
     notes: booking.notes,
     providerId: session.providerId,
@@ -39,14 +53,36 @@ export function expectedBookingRow(booking: NewBooking, session: SessionView): B
   };
 }
 
-/** The booking as the cancellation leaves it (what cancelConfirmedBookingStatement sets). */
+/**
+ * The booking as the cancellation leaves it (what cancelOpenBookingStatement sets): a booking
+ * cancelled while waitlisted held no seat, so it has no refund (null).
+ */
 export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellation): BookingRow {
   return {
     ...booking,
     status: "cancelled",
     cancelledAt: cancellation.now,
     cancelReason: cancellation.reason,
-    refundEligible: cancellation.refundEligible,
+    refundEligible: booking.status === "confirmed" ? cancellation.refundEligible : null,
+    updatedAt: cancellation.now,
+  };
+}
+
+/**
+ * The booking as a session cancellation leaves it (what cancelSessionBookingsStatement sets):
+ * refund-eligible whatever its status, since the studio cancelled (§15).
+ */
+export function cancelledByStudioRow(
+  booking: BookingRow,
+  cancellation: { reason: string | null; now: number },
+): BookingRow {
+  return {
+    ...booking,
+    status: "cancelled",
+    cancelledAt: cancellation.now,
+    cancelReason: cancellation.reason,
+    refundEligible: true,
+    cancelledBy: "studio",
     updatedAt: cancellation.now,
   };
 }
@@ -70,4 +106,52 @@ export function rescheduledBookingRow(
     rescheduledAt: now,
     updatedAt: now,
   };
+}
+
+/** The booking as its promotion from the waitlist leaves it (what promoteStatement sets). */
+export function promotedBookingRow(booking: BookingRow, now: number): BookingRow {
+  return { ...booking, status: "confirmed", promotedAt: now, updatedAt: now };
+}
+
+/**
+ * The events of a new booking, in its batch: `booking.created` if the guard confirmed it,
+ * `booking.waitlisted` (with its FIFO position, read in the batch) if it joined the waitlist.
+ * Each is written only if the booking really was written with that status, and its snapshot
+ * fields must agree with what was written (bookingWrittenAs), so an event never lies.
+ */
+export function addNewBookingEvents(
+  batch: WriteBatch,
+  booking: NewBooking,
+  session: SessionView,
+  options: { waitlist: boolean },
+) {
+  const created = expectedBookingRow(booking, session);
+  addEvent(
+    batch,
+    booking.organizationId,
+    "booking.created",
+    { object: presentBooking(created, booking.now) },
+    booking.now,
+    { onlyIf: bookingInStatus(booking.id, "confirmed"), consistentIf: bookingWrittenAs(created) },
+  );
+  if (!options.waitlist) return;
+  const waitlisted = expectedBookingRow(booking, session, "waitlisted");
+  addEvent(
+    batch,
+    booking.organizationId,
+    "booking.waitlisted",
+    { object: presentBooking(waitlisted, booking.now) },
+    booking.now,
+    {
+      onlyIf: bookingInStatus(booking.id, "waitlisted"),
+      consistentIf: bookingWrittenAs(waitlisted),
+      computed: {
+        "$.object.waitlist_position": waitlistPositionSql(
+          booking.id,
+          session.sessionId,
+          booking.now,
+        ),
+      },
+    },
+  );
 }

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
-import { sessionTakes } from "./bookings.repository";
+import { sessionTakes } from "../sessions/seat-guard";
 
 /** A confirmed booking moving from its session to another one of the same experience (§15). */
 export interface BookingMove {
@@ -15,8 +15,8 @@ export interface BookingMove {
 
 /**
  * The reschedule in one statement: the booking takes its seats on the target through the §9
- * seat guard (`sessionTakes`, the same one bookings are inserted with) and so frees them on the
- * source. Start, end, zone and provider are copied from the target's stored snapshot; the
+ * seat guard (`sessionTakes`, the same one bookings and holds are inserted with: open session,
+ * capacity − confirmed − unexpired holds) and so frees them on the source. Start, end, zone and provider are copied from the target's stored snapshot; the
  * refund cut-off keeps its distance to the start (SQLite evaluates SET against the old row), so
  * the policy snapshot is kept while `refundable_until` follows the new start. Only a booking
  * still confirmed in the source it was read in moves, so a concurrent cancel or reschedule wins.
@@ -44,7 +44,7 @@ export function moveBookingIfSeatsLeft(db: Database, move: BookingMove) {
         eq(bookings.status, "confirmed"),
         eq(bookings.sessionId, move.fromSessionId),
         sql`EXISTS (SELECT 1 FROM sessions s
-          WHERE s.id = ${move.toSessionId} AND ${sessionTakes(move.quantity)})`,
+          WHERE s.id = ${move.toSessionId} AND ${sessionTakes("s", move.quantity, move.now)})`,
       ),
     );
 }

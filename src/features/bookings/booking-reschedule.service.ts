@@ -2,9 +2,7 @@ import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import {
   BookingNotReschedulableError,
-  ExperienceInactiveError,
   NotFoundError,
-  RegistrationClosedError,
   SessionStartedError,
   ValidationError,
 } from "../../errors";
@@ -14,9 +12,15 @@ import {
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
-import { findExperienceById } from "../experiences/experiences.repository";
-import { snapshotOfSession } from "../sessions/session-snapshot";
-import type { SessionView } from "../sessions/sessions.service";
+import { type ExperienceRow, findExperienceById } from "../experiences/experiences.repository";
+import { materializeSessionStatement } from "../sessions/seat-guard";
+import {
+  admitSession,
+  assertExperienceTakesBookings,
+  seatRefusal,
+} from "../sessions/session-admission";
+import { type SessionView, snapshotOf } from "../sessions/sessions.service";
+import { promoteWaitlist } from "../waitlist/waitlist.service";
 import { rescheduledBookingRow } from "./booking-events";
 import {
   type BookingMove,
@@ -24,13 +28,8 @@ import {
   moveBookingIfSeatsLeft,
 } from "./booking-reschedule.repository";
 import { presentBooking } from "./bookings.presenter";
-import {
-  type BookingRow,
-  bookingWrittenAs,
-  findBookingById,
-  materializeSessionStatement,
-} from "./bookings.repository";
-import { admitSession, presentStoredBooking, seatGuardRefusal } from "./bookings.service";
+import { type BookingRow, bookingWrittenAs, findBookingById } from "./bookings.repository";
+import { getBooking } from "./bookings-query.service";
 
 /** Key-row resource type: a reschedule's key must not replay as a create or a cancel. */
 const BOOKING_RESCHEDULE = "booking_reschedule";
@@ -55,23 +54,23 @@ async function admitReschedule(db: Database, input: RescheduleBookingInput, book
   }
   const experience = await findExperienceById(db, input.organizationId, booking.experienceId);
   if (!experience) throw new NotFoundError("Experience not found");
-  if (experience.status === "inactive") throw new ExperienceInactiveError();
-  if (experience.registrationStatus === "closed") throw new RegistrationClosedError();
-  return admitSession(db, input, experience, input.sessionId);
+  assertExperienceTakesBookings(experience);
+  const target = await admitSession(db, experience, input.sessionId, input.now);
+  return { experience, target };
 }
 
 /** Why the move changed no row: the booking changed meanwhile, or the target refused the seats. */
 async function moveRefusal(
   db: Database,
   move: BookingMove,
-  organizationId: string,
-  target: SessionView,
+  input: RescheduleBookingInput,
+  target: { experience: ExperienceRow; session: SessionView },
 ) {
-  const current = await findBookingById(db, organizationId, move.bookingId);
+  const current = await findBookingById(db, input.organizationId, move.bookingId);
   if (current?.status !== "confirmed" || current.sessionId !== move.fromSessionId) {
     return new BookingNotReschedulableError();
   }
-  return seatGuardRefusal(db, target);
+  return seatRefusal(db, target.experience, target.session, move.quantity, input.now);
 }
 
 /**
@@ -80,11 +79,11 @@ async function moveRefusal(
  */
 export async function rescheduleBooking(db: Database, input: RescheduleBookingInput) {
   const originalId = await findOriginalResourceId(db, input, BOOKING_RESCHEDULE);
-  if (originalId) return presentStoredBooking(db, input.organizationId, originalId);
+  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
 
   const booking = await findBookingById(db, input.organizationId, input.bookingId);
   if (!booking) throw new NotFoundError("Booking not found");
-  const target = await admitReschedule(db, input, booking);
+  const { experience, target } = await admitReschedule(db, input, booking);
   const move: BookingMove = {
     bookingId: booking.id,
     fromSessionId: booking.sessionId,
@@ -93,27 +92,26 @@ export async function rescheduleBooking(db: Database, input: RescheduleBookingIn
     now: input.now,
   };
   const batch = new WriteBatch(db);
-  const owner = { organizationId: input.organizationId, experienceId: booking.experienceId };
-  const snapshot = snapshotOfSession(target, owner, input.now);
+  const snapshot = snapshotOf(target, experience, input.now);
   batch.add(materializeSessionStatement(db, snapshot, booking.quantity));
   const moved = batch.track(moveBookingIfSeatsLeft(db, move));
   const happened = bookingMovedAt(move);
-  recordIdempotencyKey(
-    batch,
-    input,
-    { resourceType: BOOKING_RESCHEDULE, resourceId: booking.id },
-    happened,
-  );
+  const outcome = { resourceType: BOOKING_RESCHEDULE, resourceId: booking.id };
+  recordIdempotencyKey(batch, input, outcome, happened);
   const expected = rescheduledBookingRow(booking, target, input.now);
-  const data = { object: presentBooking(expected), previous_session_id: booking.sessionId };
+  const data = {
+    object: presentBooking(expected, input.now),
+    previous_session_id: booking.sessionId,
+  };
   addEvent(batch, input.organizationId, "booking.rescheduled", data, input.now, {
     onlyIf: happened,
     consistentIf: bookingWrittenAs(expected),
   });
-  // §14 hook: the source just freed booking.quantity seats; promotion of its waitlisted bookings
-  // (FIFO, through the same seat guard, guarded by `happened`) joins this batch here.
   const committed = await batch.commit();
-  if (committed.rowsChanged(moved) === 0)
-    throw await moveRefusal(db, move, input.organizationId, target);
-  return presentStoredBooking(db, input.organizationId, booking.id);
+  if (committed.rowsChanged(moved) === 0) {
+    throw await moveRefusal(db, move, input, { experience, session: target });
+  }
+  // §14: the seats freed on the source go to its waitlist, as after a cancellation.
+  await promoteWaitlist(db, booking.sessionId, input.now);
+  return getBooking(db, input.organizationId, booking.id, input.now);
 }

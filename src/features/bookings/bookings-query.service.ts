@@ -3,8 +3,13 @@ import { NotFoundError } from "../../errors";
 import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { addDays } from "../../scheduling/calendar-date";
 import { startOfLocalDay } from "../../scheduling/time-zone";
+import { findWaitlistPositions } from "../waitlist/waitlist.repository";
 import { presentBooking } from "./bookings.presenter";
-import { findBookingById, listBookingsByOrganization } from "./bookings.repository";
+import {
+  type BookingRow,
+  findBookingById,
+  listBookingsByOrganization,
+} from "./bookings.repository";
 import type { ListBookingsQuery } from "./bookings.schemas";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,11 +24,22 @@ function boundOf(value: string | undefined, timezone: string, isEnd: boolean) {
   return startOfLocalDay(isEnd ? addDays(value, 1) : value, timezone);
 }
 
+/** Presents bookings with the FIFO positions of the waitlisted ones (one query per 90 sessions). */
+async function presentBookings(db: Database, rows: BookingRow[], now: number) {
+  const waitlisted = rows.filter((row) => row.status === "waitlisted" && row.startAt > now);
+  const positions = await findWaitlistPositions(
+    db,
+    waitlisted.map((row) => row.sessionId),
+  );
+  return rows.map((row) => presentBooking(row, now, positions.get(row.id)));
+}
+
 export async function listBookings(
   db: Database,
   organizationId: string,
   organizationTimezone: string,
   query: ListBookingsQuery,
+  now: number,
 ) {
   const page: PageRequest = { page: query.page, page_size: query.page_size };
   const { rows, total } = await listBookingsByOrganization(
@@ -38,12 +54,20 @@ export async function listBookings(
     },
     page.page_size,
     pageOffset(page),
+    now,
   );
-  return { data: rows.map(presentBooking), pagination: paginationOf(total, page) };
+  const data = await presentBookings(db, rows, now);
+  return { data, pagination: paginationOf(total, page) };
 }
 
-export async function getBooking(db: Database, organizationId: string, bookingId: string) {
+export async function getBooking(
+  db: Database,
+  organizationId: string,
+  bookingId: string,
+  now: number,
+) {
   const row = await findBookingById(db, organizationId, bookingId);
   if (!row) throw new NotFoundError("Booking not found");
-  return presentBooking(row);
+  const [booking] = await presentBookings(db, [row], now);
+  return booking as NonNullable<typeof booking>;
 }

@@ -1,10 +1,11 @@
-import { and, count, desc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { bookings, sessions } from "../../db/schema";
+import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
+import { sessionOpen, sessionTakes } from "../sessions/seat-guard";
 
 export type BookingRow = typeof bookings.$inferSelect;
-export type SessionSnapshot = typeof sessions.$inferInsert;
+export type BookingStatus = BookingRow["status"];
 
 /** What a booking needs beyond what it copies from the session snapshot. */
 export interface NewBooking {
@@ -24,29 +25,15 @@ export interface NewBooking {
 const HOUR_MS = 3_600_000;
 
 /**
- * Step 1 of a booking's batch: materialize the session snapshot unless it already exists — only
- * if the quantity fits its capacity, so a refused booking leaves no snapshot behind.
+ * INSERT … SELECT of the booking from the stored snapshot (start, end and provider are copied
+ * from it), only where `guard` holds; `guard` may use the snapshot as `s`.
  */
-export function materializeSessionStatement(
+function insertBookingWhere(
   db: Database,
-  snapshot: SessionSnapshot,
-  quantity: number,
+  booking: NewBooking,
+  status: "confirmed" | "waitlisted",
+  guard: SQL,
 ) {
-  return insertSelect(
-    db,
-    sessions,
-    snapshot,
-    sql`WHERE ${quantity} <= ${snapshot.capacity}`,
-  ).onConflictDoNothing({ target: sessions.id });
-}
-
-/**
- * Step 2, the seat guard: insert the booking only if capacity minus the seats of confirmed
- * bookings still covers the quantity; start, end and provider are copied from the stored
- * snapshot. Seats are never oversold: the guard reads the committed state inside the same
- * transaction that writes, so concurrent bookings are serialized by the database itself.
- */
-export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
   const fromSnapshot = (column: string) => sql.raw(`s.${column}`);
   const row: SelectedRow<typeof bookings> = {
     id: booking.id,
@@ -58,7 +45,7 @@ export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
     endAt: fromSnapshot("end_at"),
     timezone: fromSnapshot("timezone"),
     quantity: booking.quantity,
-    status: "confirmed",
+    status,
     contact: booking.contact,
     notes: booking.notes,
     providerId: fromSnapshot("provider_id"),
@@ -72,24 +59,63 @@ export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
     db,
     bookings,
     row,
-    sql`FROM sessions s WHERE s.id = ${booking.sessionId} AND ${sessionTakes(booking.quantity)}`,
+    sql`FROM sessions s WHERE s.id = ${booking.sessionId} AND ${guard}`,
   );
 }
 
 /**
- * The §9 seat guard over the session row aliased `s`: it is not cancelled (§15; checked in the
- * same statement, so a booking racing a session cancellation either lands first and is
- * cancelled with it, or is refused) and capacity minus confirmed seats covers the quantity.
+ * Step 2, the seat guard: insert the booking `confirmed` only if the seats left (capacity −
+ * confirmed − unexpired active holds) still cover the quantity. Seats are never oversold: the
+ * guard reads the committed state inside the same transaction that writes.
  */
-export function sessionTakes(quantity: number) {
-  return sql`s.status = 'scheduled'
-      AND s.capacity - (SELECT COALESCE(SUM(b.quantity), 0) FROM bookings b
-                        WHERE b.session_id = s.id AND b.status = 'confirmed') >= ${quantity}`;
+export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "confirmed",
+    sessionTakes("s", booking.quantity, booking.now),
+  );
+}
+
+/**
+ * Step 3 for `join_waitlist` (§14): insert it `waitlisted` instead, only if step 2 inserted
+ * nothing, the quantity could ever fit and the waitlist has room — so a booking is never
+ * waitlisted while its seats are free, and never both.
+ */
+export function insertWaitlistedIfRefused(db: Database, booking: NewBooking, maxSize: number) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "waitlisted",
+    sql`${sessionOpen("s")} AND NOT EXISTS (SELECT 1 FROM bookings x WHERE x.id = ${booking.id})
+      AND ${booking.quantity} <= s.capacity
+      AND (SELECT COUNT(*) FROM bookings w
+           WHERE w.session_id = s.id AND w.status = 'waitlisted') < ${maxSize}`,
+  );
+}
+
+/**
+ * A hold's conversion (§14): the booking is inserted only if the hold became `converted` with
+ * this booking's id earlier in the same batch — the hold's seats move to it, whatever the
+ * seats left.
+ */
+export function insertBookingForConvertedHold(db: Database, booking: NewBooking, holdId: string) {
+  return insertBookingWhere(
+    db,
+    booking,
+    "confirmed",
+    sql`EXISTS (SELECT 1 FROM holds h
+      WHERE h.id = ${holdId} AND h.booking_id = ${booking.id} AND h.status = 'converted')`,
+  );
 }
 
 /** The condition of rows that must follow a booking's creation (key row, events). */
 export function bookingExists(bookingId: string): RowCondition {
   return rowExists(bookings, eq(bookings.id, bookingId));
+}
+
+export function bookingInStatus(bookingId: string, status: BookingStatus): RowCondition {
+  return rowExists(bookings, and(eq(bookings.id, bookingId), eq(bookings.status, status)));
 }
 
 export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
@@ -134,18 +160,32 @@ export interface Cancellation {
   now: number;
 }
 
-/** Cancels only a confirmed booking: the WHERE makes a concurrent second cancel a no-op. */
-export function cancelConfirmedBookingStatement(db: Database, cancellation: Cancellation) {
+/**
+ * Cancels a confirmed or waitlisted booking still in the status read (the WHERE makes a
+ * concurrent second cancel, or a promotion in between, a no-op). A waitlisted booking held no
+ * seat, so it has no refund (null).
+ */
+export function cancelOpenBookingStatement(
+  db: Database,
+  cancellation: Cancellation,
+  readStatus: "confirmed" | "waitlisted",
+) {
   return db
     .update(bookings)
     .set({
       status: "cancelled",
       cancelledAt: cancellation.now,
       cancelReason: cancellation.reason,
-      refundEligible: cancellation.refundEligible,
+      refundEligible: readStatus === "confirmed" ? cancellation.refundEligible : null,
       updatedAt: cancellation.now,
     })
-    .where(and(eq(bookings.id, cancellation.bookingId), eq(bookings.status, "confirmed")));
+    .where(
+      and(
+        eq(bookings.id, cancellation.bookingId),
+        // Only from the status the caller read, so its booking.cancelled event tells the truth.
+        eq(bookings.status, readStatus),
+      ),
+    );
 }
 
 /** The condition of rows that must follow this very cancellation (not an earlier one). */
@@ -163,9 +203,26 @@ export function bookingCancelledAt(bookingId: string, now: number): RowCondition
 export interface BookingFilter {
   experienceId?: string;
   sessionId?: string;
-  statuses?: Array<"confirmed" | "cancelled">;
+  statuses?: BookingStatus[];
   startFromMs?: number;
   startBeforeMs?: number;
+}
+
+/**
+ * The status filter as bookings read at `now`: a waitlisted booking of a started session is
+ * `expired` (the sweep writes that within a minute; reads do not wait for it).
+ */
+function statusCondition(statuses: BookingStatus[] | undefined, now: number): SQL | undefined {
+  if (!statuses?.length) return undefined;
+  const waitlistedAndStarted = and(eq(bookings.status, "waitlisted"), lte(bookings.startAt, now));
+  const conditions = statuses.map((status) => {
+    if (status === "waitlisted") {
+      return and(eq(bookings.status, "waitlisted"), gt(bookings.startAt, now));
+    }
+    if (status === "expired") return or(eq(bookings.status, "expired"), waitlistedAndStarted);
+    return eq(bookings.status, status);
+  });
+  return or(...conditions);
 }
 
 /** Newest first (created_at, then id, descending), with the total for pagination. */
@@ -175,12 +232,13 @@ export async function listBookingsByOrganization(
   filter: BookingFilter,
   limit: number,
   offset: number,
+  now: number,
 ) {
   const where = and(
     eq(bookings.organizationId, organizationId),
     filter.experienceId ? eq(bookings.experienceId, filter.experienceId) : undefined,
     filter.sessionId ? eq(bookings.sessionId, filter.sessionId) : undefined,
-    filter.statuses?.length ? inArray(bookings.status, filter.statuses) : undefined,
+    statusCondition(filter.statuses, now),
     filter.startFromMs !== undefined ? gte(bookings.startAt, filter.startFromMs) : undefined,
     filter.startBeforeMs !== undefined ? lt(bookings.startAt, filter.startBeforeMs) : undefined,
   );

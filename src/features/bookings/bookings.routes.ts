@@ -30,7 +30,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Book seats in a session",
       description:
-        "Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full). Seats are never oversold.",
+        'Checks in order: experience active (422 experience_inactive), registration open (422 registration_closed), session exists (404), recurrence active (422 session_unavailable), booking window (422 outside_booking_window), seats (409 session_full with `details.seats_available` and `details.waitlist_available`). Seats are never oversold: capacity − confirmed seats − seats of unexpired active holds must cover the quantity. With `join_waitlist: true` on an experience whose waitlist is enabled and not full, too few seats give 201 with `status: "waitlisted"` and `waitlist_position` instead. With `hold_id` instead of `session_id` the hold is converted in the same batch (409 hold_expired, 409 hold_not_active); the booking window is checked again.',
       request: {
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
@@ -66,6 +66,7 @@ export const bookingsRoutes = createRouter()
         auth.organizationId,
         auth.organizationTimezone,
         c.req.valid("query"),
+        Date.now(),
       );
       return c.json(result, 200);
     },
@@ -87,6 +88,7 @@ export const bookingsRoutes = createRouter()
         c.get("db"),
         organizationId,
         c.req.valid("param").booking_id,
+        Date.now(),
       );
       return c.json({ data: booking }, 200);
     },
@@ -98,7 +100,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Cancel a booking and free its seats",
       description:
-        "`refund_eligible` is true when cancelled at or before `refundable_until`. 409 booking_not_cancellable when already cancelled; 422 session_started once the session has begun. The body is optional.",
+        "`refund_eligible` is true when cancelled at or before `refundable_until` (null for a waitlisted booking, which held no seat). Waitlisted bookings of the session are promoted into the freed seats. 409 booking_not_cancellable when already cancelled or expired; 422 session_started once the session has begun. The body is optional.",
       request: {
         params: BookingParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
@@ -127,7 +129,7 @@ export const bookingsRoutes = createRouter()
       tags,
       summary: "Move a confirmed booking to another session",
       description:
-        "Moves the booking to another session of the same experience in one atomic batch: the seats are taken on the target with the same guard as a new booking and freed on the source. Price and policy snapshots are kept; `refundable_until` keeps its distance to the start and follows the new one; `rescheduled_from` and `rescheduled_at` are set. Checks in order: the booking is confirmed (409 booking_not_reschedulable), its session has not begun (422 session_started), the target is another session (400 validation_failed on session_id), then the target's booking checks with their codes: 422 experience_inactive, 422 registration_closed, 404 for an unknown session, 422 session_unavailable (paused or cancelled), 422 outside_booking_window, 409 session_full with details.seats_available. Writes a `booking.rescheduled` event with `data.previous_session_id`.",
+        "Moves the booking to another session of the same experience in one atomic batch: the seats are taken on the target with the same guard as a new booking and freed on the source. Price and policy snapshots are kept; `refundable_until` keeps its distance to the start and follows the new one; `rescheduled_from` and `rescheduled_at` are set. Checks in order: the booking is confirmed (409 booking_not_reschedulable), its session has not begun (422 session_started), the target is another session (400 validation_failed on session_id), then the target's booking checks with their codes: 422 experience_inactive, 422 registration_closed, 404 for an unknown session, 422 session_unavailable (paused or cancelled), 422 outside_booking_window, 409 session_full with details.seats_available. Writes a `booking.rescheduled` event with `data.previous_session_id`; the source's waitlisted bookings are then promoted into the freed seats. A waitlisted booking cannot be rescheduled.",
       request: {
         params: BookingParamsSchema,
         ...idempotentJsonBody(RescheduleBookingBodySchema),

@@ -19,6 +19,55 @@ export const ContactSchema = z
     example: { name: "Jamie Rivera", email: "jamie@example.com", phone: "+4915123456789" },
   });
 
+const createBookingFields = {
+  session_id: z.string().min(1).optional().openapi({
+    example: "ses_3kTMd9xQ2bY7LpWzR4aN_20261207_0700",
+    description: "The session to book; required unless `hold_id` is given",
+  }),
+  hold_id: z.string().min(1).optional().openapi({
+    example: "hld_T9fQ2bY7LpWzR4aN3kMd",
+    description:
+      "Convert this active, unexpired hold instead of naming a session: the booking gets the held session and quantity whatever the seats left (409 hold_expired, 409 hold_not_active otherwise)",
+  }),
+  quantity: z.number().int().min(1).optional().openapi({
+    description:
+      "Seats, 1 to the experience's max_booking_quantity (default 1); with `hold_id` it must equal the hold's quantity (default: the hold's)",
+  }),
+  contact: ContactSchema,
+  notes: z.string().max(2000).nullable().optional(),
+  join_waitlist: z.boolean().optional().openapi({
+    description:
+      'When the session has too few seats and the experience\'s waitlist is enabled and not full: 201 with `status: "waitlisted"` and `waitlist_position` instead of 409 session_full',
+  }),
+};
+
+type SessionOrHold = { session_id?: string; hold_id?: string; join_waitlist?: boolean };
+
+/** Exactly one of session_id and hold_id; a conversion never waits, so no join_waitlist. */
+function checkSessionOrHold(body: SessionOrHold, ctx: z.RefinementCtx) {
+  if (body.session_id === undefined && body.hold_id === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["session_id"],
+      message: "session_id or hold_id is required",
+    });
+  }
+  if (body.session_id !== undefined && body.hold_id !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["hold_id"],
+      message: "Send session_id or hold_id, not both",
+    });
+  }
+  if (body.hold_id !== undefined && body.join_waitlist) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["join_waitlist"],
+      message: "A hold's seats are reserved: join_waitlist applies to session_id only",
+    });
+  }
+}
+
 const CREATE_BOOKING_EXAMPLE = {
   session_id: "ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700",
   quantity: 2,
@@ -27,16 +76,32 @@ const CREATE_BOOKING_EXAMPLE = {
 };
 
 export const CreateBookingBodySchema = z
+  .object(createBookingFields)
+  .strict()
+  .superRefine(checkSessionOrHold)
+  .openapi("CreateBookingBody", { example: CREATE_BOOKING_EXAMPLE });
+
+export const PublicCreateBookingBodySchema = z
   .object({
-    session_id: z.string().min(1).openapi({ example: "ses_3kTMd9xQ2bY7LpWzR4aN_20261207_0700" }),
-    quantity: z.number().int().min(1).optional().default(1).openapi({
-      description: "Seats, 1 to the experience's max_booking_quantity",
+    ...createBookingFields,
+    hold_token: z.string().min(1).max(256).optional().openapi({
+      description: "Required with `hold_id`: the hold_token of the public hold's creation response",
     }),
-    contact: ContactSchema,
-    notes: z.string().max(2000).nullable().optional(),
   })
   .strict()
-  .openapi("CreateBookingBody", { example: CREATE_BOOKING_EXAMPLE });
+  .superRefine((body, ctx) => {
+    checkSessionOrHold(body, ctx);
+    if ((body.hold_id === undefined) !== (body.hold_token === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["hold_token"],
+        message: "hold_id and hold_token go together",
+      });
+    }
+  })
+  .openapi("PublicCreateBookingBody", {
+    example: { ...CREATE_BOOKING_EXAMPLE, join_waitlist: true },
+  });
 
 export const CancelBookingBodySchema = z
   .object({ reason: z.string().max(2000).nullable().optional() })
@@ -65,7 +130,16 @@ export const BookingSchema = z
     end: IsoInstantSchema,
     timezone: z.string(),
     quantity: z.number().int(),
-    status: z.enum(["confirmed", "cancelled"]),
+    status: z.enum(["confirmed", "cancelled", "waitlisted", "expired"]).openapi({
+      description:
+        "`waitlisted` holds no seat until promoted to `confirmed`; `expired` when its session started while still waitlisted",
+    }),
+    waitlist_position: z.int().nullable().openapi({
+      description: "1-based FIFO position while waitlisted, else null",
+    }),
+    promoted_at: IsoInstantSchema.nullable().openapi({
+      description: "When the booking was promoted from the waitlist",
+    }),
     contact: z.object({
       name: z.string(),
       email: z.string().nullable(),
@@ -111,11 +185,14 @@ export const ListBookingsQuerySchema = PaginationQuerySchema.extend({
   session_id: z.string().optional(),
   status: z
     .string()
-    .regex(/^(confirmed|cancelled)(,(confirmed|cancelled))*$/, "Use confirmed, cancelled or both")
-    // A set: repeats are dropped, so the filter binds at most two parameters.
+    .regex(
+      /^(confirmed|cancelled|waitlisted|expired)(,(confirmed|cancelled|waitlisted|expired))*$/,
+      "Use a comma list of confirmed, cancelled, waitlisted, expired",
+    )
+    // A set: repeats are dropped, so the filter binds at most four parameters.
     .transform((v) => [...new Set(v.split(","))] as BookingStatus[])
     .optional()
-    .openapi({ example: "confirmed" }),
+    .openapi({ example: "confirmed,waitlisted" }),
   from: DateOrInstantSchema.optional().openapi({
     description:
       "Bookings whose session starts at or after this instant; a date means its start in the organization's time zone",
@@ -130,6 +207,7 @@ export const BookingParamsSchema = z.object({
   booking_id: z.string().openapi({ param: { name: "booking_id", in: "path" } }),
 });
 
-export type BookingStatus = "confirmed" | "cancelled";
+export type BookingStatus = "confirmed" | "cancelled" | "waitlisted" | "expired";
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
+export type PublicCreateBookingBody = z.infer<typeof PublicCreateBookingBodySchema>;
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;

@@ -1,187 +1,88 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import {
-  BookingNotCancellableError,
-  ExperienceInactiveError,
-  NotFoundError,
-  OutsideBookingWindowError,
-  RegistrationClosedError,
-  SessionFullError,
-  SessionStartedError,
-  SessionUnavailableError,
-  ValidationError,
-} from "../../errors";
+import { BookingNotCancellableError, NotFoundError, SessionStartedError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
-import { newId } from "../../lib/ids";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { findExperienceById } from "../experiences/experiences.repository";
-import { checkBookingWindow } from "../sessions/booking-window";
-import { snapshotOfSession } from "../sessions/session-snapshot";
+import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
-  findMaterializedSession,
-  sumConfirmedSeatsBySession,
-} from "../sessions/sessions.repository";
-import { resolveSession, type SessionView } from "../sessions/sessions.service";
-import { cancelledBookingRow, expectedBookingRow } from "./booking-events";
-import { priceSnapshot } from "./booking-price";
-import { presentBooking } from "./bookings.presenter";
+  admitSession,
+  assertExperienceTakesBookings,
+  seatRefusal,
+} from "../sessions/session-admission";
+import { snapshotOf } from "../sessions/sessions.service";
+import { promoteWaitlist } from "../waitlist/waitlist.service";
+import { addNewBookingEvents, cancelledBookingRow } from "./booking-events";
 import {
+  assertBookingFitsExperience,
+  BOOKING,
+  type CreateBookingInput,
+  newBookingOf,
+} from "./booking-input";
+import { bookingStatusAt, presentBooking } from "./bookings.presenter";
+import {
+  type BookingRow,
   bookingCancelledAt,
   bookingExists,
-  bookingWrittenAs,
-  cancelConfirmedBookingStatement,
+  cancelOpenBookingStatement,
   findBookingById,
   insertBookingIfSeatsLeft,
-  materializeSessionStatement,
-  type NewBooking,
+  insertWaitlistedIfRefused,
 } from "./bookings.repository";
-import type { CreateBookingBody } from "./bookings.schemas";
+import { getBooking } from "./bookings-query.service";
+import { convertHold } from "./hold-conversion";
 
-/** Resource types of the Idempotency-Key rows: a create's key must not replay as a cancel. */
-const BOOKING = "booking";
+/** Resource type of a cancellation's Idempotency-Key row: a create's key must not replay as it. */
 const BOOKING_CANCELLATION = "booking_cancellation";
 
-export interface CreateBookingInput extends WriteRequest {
-  organizationId: string;
-  experienceId: string;
-  body: CreateBookingBody;
-  /** Public bookings store the hash of their cancel token. */
-  cancelTokenHash?: string | null;
-}
-
-/** Quantity and contact rules that depend on the experience (§9). */
-function assertBookingFitsExperience(experience: ExperienceRow, body: CreateBookingBody) {
-  const fieldErrors: Record<string, string[]> = {};
-  if (body.quantity > experience.maxBookingQuantity) {
-    fieldErrors.quantity = [`At most ${experience.maxBookingQuantity} seats per booking`];
-  }
-  const method = experience.requiredContactMethod;
-  if (method !== "none" && !body.contact.email) {
-    fieldErrors["contact.email"] = ["An email address is required for this experience"];
-  }
-  if (method === "email_and_phone" && !body.contact.phone) {
-    fieldErrors["contact.phone"] = ["A phone number is required for this experience"];
-  }
-  const error = ValidationError.fromFieldErrors(fieldErrors);
-  if (error) throw error;
-}
-
 /**
- * §9 checks in their specified order; returns the session to book. The body's fit to the
- * experience (quantity, contact) is checked once the experience is known to take bookings.
+ * §9 for a session_id, in one atomic batch: the snapshot (if new), the seat-guarded booking,
+ * with `join_waitlist` its waitlisted alternative (§14), its event, and the Idempotency-Key row
+ * only if a booking was inserted. Returns the new booking's id.
  */
-async function admitBooking(
-  db: Database,
-  input: CreateBookingInput,
-  experience: ExperienceRow,
-): Promise<SessionView> {
-  if (experience.status === "inactive") throw new ExperienceInactiveError();
-  if (experience.registrationStatus === "closed") throw new RegistrationClosedError();
-  assertBookingFitsExperience(experience, input.body);
-  return admitSession(db, input, experience, input.body.session_id);
-}
-
-/** The §9 checks of the session itself (also a reschedule's target), from "session exists" on. */
-export async function admitSession(
-  db: Database,
-  input: WriteRequest & { organizationId: string },
-  experience: ExperienceRow,
-  sessionId: string,
-): Promise<SessionView> {
-  const session = await resolveSession(db, input.organizationId, experience, sessionId);
-  if (!session) throw new NotFoundError("Session not found");
-  if (session.status === "cancelled") throw new SessionUnavailableError("cancelled");
-  if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
-  const violation = checkBookingWindow(session.startMs, input.now, experience.schedulingRules);
-  if (violation) throw new OutsideBookingWindowError(violation);
-  return session;
-}
-
-export async function presentStoredBooking(
-  db: Database,
-  organizationId: string,
-  bookingId: string,
-) {
-  const row = await findBookingById(db, organizationId, bookingId);
-  if (!row) throw new NotFoundError("Booking not found");
-  return presentBooking(row);
-}
-
-function newBookingOf(
-  experience: ExperienceRow,
-  session: SessionView,
-  input: CreateBookingInput,
-): NewBooking {
-  const { body } = input;
-  return {
-    id: newId("bkg"),
-    organizationId: input.organizationId,
-    experienceId: experience.id,
-    sessionId: session.sessionId,
-    quantity: body.quantity,
-    contact: {
-      name: body.contact.name,
-      email: body.contact.email ?? null,
-      phone: body.contact.phone ?? null,
-    },
-    notes: body.notes ?? null,
-    price: priceSnapshot(experience.pricing, body.quantity),
-    refundableHoursBefore:
-      experience.schedulingRules.cancellation_policy.refundable_until_hours_before,
-    cancelTokenHash: input.cancelTokenHash ?? null,
-    now: input.now,
-  };
-}
-
-/** Why the seat guard refused: the session was cancelled meanwhile, or too few seats were left. */
-export async function seatGuardRefusal(db: Database, session: SessionView) {
-  const stored = await findMaterializedSession(db, session.sessionId);
-  if (stored?.status === "cancelled") return new SessionUnavailableError("cancelled");
-  const seats = await sumConfirmedSeatsBySession(db, [session.sessionId]);
-  const taken = seats.get(session.sessionId) ?? 0;
-  return new SessionFullError(Math.max(0, session.capacity - taken));
-}
-
-/**
- * §9 create in one atomic batch: the snapshot (if new), the seat-guarded booking, and the
- * Idempotency-Key row only if the booking was inserted.
- */
-export async function createBooking(db: Database, input: CreateBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING);
-  if (originalId) return presentStoredBooking(db, input.organizationId, originalId);
-
-  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  const session = await admitBooking(db, input, experience);
-  const booking = newBookingOf(experience, session, input);
+async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
+  const quantity = input.body.quantity ?? 1;
+  assertBookingFitsExperience(experience, input.body, quantity);
+  const session = await admitSession(db, experience, input.body.session_id ?? "", input.now);
+  const booking = newBookingOf(input, experience, { sessionId: session.sessionId, quantity });
 
   const batch = new WriteBatch(db);
-  batch.add(
-    materializeSessionStatement(db, snapshotOfSession(session, input, input.now), booking.quantity),
-  );
-  const inserted = batch.track(insertBookingIfSeatsLeft(db, booking));
+  batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
+  const confirmed = batch.track(insertBookingIfSeatsLeft(db, booking));
+  const { enabled, max_size } = experience.waitlist;
+  const joinsWaitlist = Boolean(input.body.join_waitlist && enabled);
+  const waitlisted = joinsWaitlist
+    ? batch.track(insertWaitlistedIfRefused(db, booking, max_size))
+    : undefined;
   const outcome = { resourceType: BOOKING, resourceId: booking.id };
   recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
-  const expected = expectedBookingRow(booking, session);
-  addEvent(
-    batch,
-    input.organizationId,
-    "booking.created",
-    { object: presentBooking(expected) },
-    input.now,
-    {
-      onlyIf: bookingExists(booking.id),
-      consistentIf: bookingWrittenAs(expected),
-    },
-  );
+  addNewBookingEvents(batch, booking, session, { waitlist: joinsWaitlist });
   const committed = await batch.commit();
-  if (committed.rowsChanged(inserted) === 0) throw await seatGuardRefusal(db, session);
-  return presentStoredBooking(db, input.organizationId, booking.id);
+  const inserted =
+    committed.rowsChanged(confirmed) + (waitlisted ? committed.rowsChanged(waitlisted) : 0);
+  if (inserted === 0) throw await seatRefusal(db, experience, session, quantity, input.now);
+  return booking.id;
+}
+
+/** Runs the booking (a session's seats, or a hold's conversion); returns the new id. */
+async function runBooking(db: Database, input: CreateBookingInput) {
+  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
+  if (!experience) throw new NotFoundError("Experience not found");
+  assertExperienceTakesBookings(experience);
+  return input.body.hold_id
+    ? convertHold(db, input, experience, input.body.hold_id)
+    : bookSession(db, input, experience);
+}
+
+export async function createBooking(db: Database, input: CreateBookingInput) {
+  const originalId = await findOriginalResourceId(db, input, BOOKING);
+  const bookingId = originalId ?? (await runBooking(db, input));
+  return getBooking(db, input.organizationId, bookingId, input.now);
 }
 
 export interface CancelBookingInput extends WriteRequest {
@@ -190,16 +91,21 @@ export interface CancelBookingInput extends WriteRequest {
   reason: string | null;
 }
 
-/** §9 cancel: frees the seats; refund_eligible when cancelled at or before refundable_until. */
-export async function cancelBooking(db: Database, input: CancelBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
-  if (originalId) return presentStoredBooking(db, input.organizationId, originalId);
+/** 409 unless the booking is still open (confirmed or waitlisted) and its session to come. */
+function assertCancellable(booking: BookingRow, now: number): "confirmed" | "waitlisted" {
+  const status = bookingStatusAt(booking, now);
+  if (status === "cancelled" || status === "expired") throw new BookingNotCancellableError(status);
+  if (booking.startAt <= now) throw new SessionStartedError();
+  return status;
+}
 
-  const booking = await findBookingById(db, input.organizationId, input.bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
-  if (booking.status === "cancelled") throw new BookingNotCancellableError();
-  if (booking.startAt <= input.now) throw new SessionStartedError();
-
+/**
+ * One cancellation batch from the status read: the guarded update, its key row and its
+ * booking.cancelled event. False when a concurrent change (a second cancel, a promotion)
+ * changed the booking first.
+ */
+async function cancelAsRead(db: Database, input: CancelBookingInput, booking: BookingRow) {
+  const readStatus = assertCancellable(booking, input.now);
   const batch = new WriteBatch(db);
   const cancellation = {
     bookingId: booking.id,
@@ -207,15 +113,38 @@ export async function cancelBooking(db: Database, input: CancelBookingInput) {
     refundEligible: input.now <= booking.refundableUntil,
     now: input.now,
   };
-  const cancelled = batch.track(cancelConfirmedBookingStatement(db, cancellation));
+  const cancelled = batch.track(cancelOpenBookingStatement(db, cancellation, readStatus));
   const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
   const happened = bookingCancelledAt(booking.id, input.now);
   recordIdempotencyKey(batch, input, outcome, happened);
-  const object = presentBooking(cancelledBookingRow(booking, cancellation));
+  const object = presentBooking(cancelledBookingRow(booking, cancellation), input.now);
   addEvent(batch, input.organizationId, "booking.cancelled", { object }, input.now, {
     onlyIf: happened,
   });
   const committed = await batch.commit();
-  if (committed.rowsChanged(cancelled) === 0) throw new BookingNotCancellableError();
-  return presentStoredBooking(db, input.organizationId, booking.id);
+  return committed.rowsChanged(cancelled) === 1;
+}
+
+async function requireBooking(db: Database, organizationId: string, bookingId: string) {
+  const booking = await findBookingById(db, organizationId, bookingId);
+  if (!booking) throw new NotFoundError("Booking not found");
+  return booking;
+}
+
+/**
+ * §9 cancel: frees the seats, and the session's waitlist is promoted into them (§14);
+ * refund_eligible when cancelled at or before refundable_until (null for a waitlisted booking).
+ * A booking promoted between the read and the write is read again and cancelled as confirmed.
+ */
+export async function cancelBooking(db: Database, input: CancelBookingInput) {
+  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
+  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
+
+  const booking = await requireBooking(db, input.organizationId, input.bookingId);
+  const done =
+    (await cancelAsRead(db, input, booking)) ||
+    (await cancelAsRead(db, input, await requireBooking(db, input.organizationId, booking.id)));
+  if (!done) throw new BookingNotCancellableError();
+  await promoteWaitlist(db, booking.sessionId, input.now);
+  return getBooking(db, input.organizationId, booking.id, input.now);
 }

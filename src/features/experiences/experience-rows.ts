@@ -50,8 +50,8 @@ export function buildExperienceRow(
     location: input.location,
     pricing: normalizePricing(input.pricing),
     schedulingRules: mergeSchedulingRules(DEFAULT_SCHEDULING_RULES, input.scheduling_rules),
-    // §14 and §17 fields join the create body with their features; stored defaults until then.
-    waitlist: { enabled: false, max_size: 50 },
+    waitlist: input.waitlist,
+    // §17's field joins the create body with its feature; stored default until then.
     notifyCustomers: true,
     createdAt: now,
     updatedAt: now,
@@ -78,6 +78,7 @@ export function applyExperiencePatch(
     location: patch.location === undefined ? row.location : patch.location,
     pricing: patch.pricing ? normalizePricing(patch.pricing) : row.pricing,
     schedulingRules: mergeSchedulingRules(row.schedulingRules, patch.scheduling_rules),
+    waitlist: patch.waitlist ?? row.waitlist,
     updatedAt: now,
   };
 }

@@ -21,6 +21,7 @@ export function presentExperience(
     location: row.location,
     pricing: row.pricing,
     scheduling_rules: row.schedulingRules,
+    waitlist: row.waitlist,
     recurrence_ids: recurrenceIds,
     bookings_count: bookingsCount,
     created_at: toIso(row.createdAt),

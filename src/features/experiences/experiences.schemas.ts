@@ -87,6 +87,20 @@ const SchedulingRulesInputSchema = z
       "current value.",
   });
 
+export const WaitlistSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    max_size: z.int().min(1).max(1000).default(50).openapi({
+      description: "Waitlisted bookings per session at most",
+    }),
+  })
+  .strict()
+  .openapi("Waitlist", {
+    example: { enabled: true, max_size: 50 },
+    description:
+      "§14: with `enabled`, a booking with `join_waitlist: true` that finds too few seats is waitlisted and promoted in FIFO order when seats free up. Replaced whole by PATCH; missing fields take their defaults.",
+  });
+
 const ProvidersSchema = z
   .array(z.string().min(1))
   .max(50)
@@ -118,6 +132,7 @@ const experienceFields = {
     }),
   status: z.enum(EXPERIENCE_STATUSES),
   registration_status: z.enum(["open", "closed"]),
+  waitlist: WaitlistSchema,
 };
 
 export const CreateExperienceBodySchema = z
@@ -134,6 +149,7 @@ export const CreateExperienceBodySchema = z
     space_id: experienceFields.space_id.default("GENERAL"),
     status: experienceFields.status.default("active"),
     registration_status: experienceFields.registration_status.default("open"),
+    waitlist: experienceFields.waitlist.default({ enabled: false, max_size: 50 }),
   })
   .strict()
   .openapi("CreateExperienceBody", {
@@ -186,6 +202,7 @@ export const ExperienceSchema = z
       booking_window: z.object({ min_hours_before: z.int(), max_days_ahead: z.int() }),
       cancellation_policy: z.object({ refundable_until_hours_before: z.int() }),
     }),
+    waitlist: z.object({ enabled: z.boolean(), max_size: z.int() }),
     recurrence_ids: z.array(z.string()).openapi({
       example: ["rec_9fQ2bY7LpWzR4aN3kTMd"],
       description: "Active and paused recurrences, oldest first",

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, holds, sessions } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
-import type { SessionSnapshot } from "../bookings/bookings.repository";
+import type { SessionSnapshot } from "./seat-guard";
 
 export interface SessionCancellation {
   sessionId: string;

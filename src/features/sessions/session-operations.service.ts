@@ -13,9 +13,9 @@ import {
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
-import { cancelledBookingRow } from "../bookings/booking-events";
+import { cancelledByStudioRow } from "../bookings/booking-events";
 import { presentBooking } from "../bookings/bookings.presenter";
-import { findExperienceById } from "../experiences/experiences.repository";
+import { type ExperienceRow, findExperienceById } from "../experiences/experiences.repository";
 import { presentSession } from "./session.presenter";
 import {
   cancelSessionBookingsStatement,
@@ -28,8 +28,7 @@ import {
   sessionOccupancy,
   sessionRestoredAt,
 } from "./session-operations.repository";
-import { snapshotOfSession } from "./session-snapshot";
-import { resolveSession, type SessionView } from "./sessions.service";
+import { resolveSession, type SessionView, snapshotOf } from "./sessions.service";
 
 /** Key-row resource types: a cancel's key must not replay as a restore. */
 const SESSION_CANCELLATION = "session_cancellation";
@@ -77,22 +76,29 @@ export async function cancelSession(db: Database, input: CancelSessionInput) {
     return presentWithCount(db, input);
   }
   for (let attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
-    const { session } = await findSessionOrThrow(db, input);
+    const { experience, session } = await findSessionOrThrow(db, input);
     if (session.status === "cancelled") throw new SessionAlreadyCancelledError();
     if (session.startMs <= input.now) {
       throw new SessionStartedError("The session has already begun and can no longer be cancelled");
     }
-    if (await commitCancellation(db, input, session)) return presentWithCount(db, input);
+    if (await commitCancellation(db, input, experience, session)) {
+      return presentWithCount(db, input);
+    }
   }
   throw new SessionBusyError();
 }
 
 /** One attempt: false when the session's bookings changed since they were read. */
-async function commitCancellation(db: Database, input: CancelSessionInput, session: SessionView) {
+async function commitCancellation(
+  db: Database,
+  input: CancelSessionInput,
+  experience: ExperienceRow,
+  session: SessionView,
+) {
   const active = await listActiveBookingsOfSession(db, session.sessionId);
   const cancellation = { sessionId: session.sessionId, reason: input.reason, now: input.now };
   const batch = new WriteBatch(db);
-  const snapshot = snapshotOfSession(session, input, input.now);
+  const snapshot = snapshotOf(session, experience, input.now);
   const ids = active.map((booking) => booking.id);
   const changed = batch.track(cancelSessionStatement(db, snapshot, cancellation, ids));
   batch.add(cancelSessionBookingsStatement(db, cancellation));
@@ -107,9 +113,8 @@ async function commitCancellation(db: Database, input: CancelSessionInput, sessi
   };
   const { organizationId, now } = input;
   addEvent(batch, organizationId, "session.cancelled", { object }, now, { onlyIf: happened });
-  const refundable = { reason: input.reason, refundEligible: true, now };
   const bookingEvents = active.map((booking) => ({
-    object: presentBooking(cancelledBookingRow(booking, { ...refundable, bookingId: booking.id })),
+    object: presentBooking(cancelledByStudioRow(booking, cancellation), now),
   }));
   addEvents(batch, organizationId, "booking.cancelled", bookingEvents, now, { onlyIf: happened });
   const committed = await batch.commit();

@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -7,6 +7,7 @@ import {
   listLiveRecurrencesByExperienceQuery,
   type RecurrenceRow,
 } from "../recurrences/recurrences.repository";
+import { seatsLeft } from "./seat-guard";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -15,19 +16,32 @@ export async function findMaterializedSession(db: Database, sessionId: string) {
   return row;
 }
 
-/** Materialized sessions starting in [fromMs, toMs), each with the seats of its confirmed bookings. */
+/**
+ * Materialized sessions starting in [fromMs, toMs), each with the seats of its confirmed
+ * bookings, the seats of its active holds unexpired at `now`, and its waitlist size (§14).
+ */
 export function listSnapshotsWithSeatsQuery(
   db: Database,
   experienceId: string,
   fromMs: number,
   toMs: number,
+  now: number,
 ) {
   // Spelled out: drizzle leaves columns of a one-table select unqualified, and an unqualified
   // "id" inside the subquery would be the booking's.
   const confirmedSeats = sql<number>`coalesce((select sum(b.quantity) from bookings b
     where b.session_id = "sessions"."id" and b.status = 'confirmed'), 0)`;
+  const heldSeats = sql<number>`coalesce((select sum(h.quantity) from holds h
+    where h.session_id = "sessions"."id" and h.status = 'active' and h.expires_at > ${now}), 0)`;
+  const waitlisted = sql<number>`(select count(*) from bookings w
+    where w.session_id = "sessions"."id" and w.status = 'waitlisted')`;
   return db
-    .select({ ...getTableColumns(sessions), seatsBooked: confirmedSeats })
+    .select({
+      ...getTableColumns(sessions),
+      seatsBooked: confirmedSeats,
+      seatsHeld: heldSeats,
+      waitlistSize: waitlisted,
+    })
     .from(sessions)
     .where(
       and(
@@ -38,7 +52,11 @@ export function listSnapshotsWithSeatsQuery(
     );
 }
 
-export type SnapshotWithSeats = SessionRow & { seatsBooked: number };
+export type SnapshotWithSeats = SessionRow & {
+  seatsBooked: number;
+  seatsHeld: number;
+  waitlistSize: number;
+};
 
 /** Seats held by confirmed bookings, per session; sessions without bookings are absent. */
 export async function sumConfirmedSeatsBySession(db: Database, sessionIds: string[]) {
@@ -67,10 +85,11 @@ export async function readSessionSources(
   experienceId: string,
   fromMs: number,
   toMs: number,
+  now: number,
 ): Promise<SessionSources> {
   const [recurrences, snapshots] = await db.batch([
     listLiveRecurrencesByExperienceQuery(db, experienceId),
-    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
   ]);
   return { recurrences, snapshots };
 }
@@ -82,11 +101,34 @@ export async function readExperienceWithSessionSources(
   experienceId: string,
   fromMs: number,
   toMs: number,
+  now: number,
 ): Promise<SessionSources & { experience: ExperienceRow | undefined }> {
   const [experiences, recurrences, snapshots] = await db.batch([
     findExperienceByIdQuery(db, organizationId, experienceId),
     listLiveRecurrencesByExperienceQuery(db, experienceId),
-    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs),
+    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
   ]);
   return { experience: experiences[0], recurrences, snapshots };
+}
+
+/** Waitlisted bookings per session (§14 `waitlist_size`); sessions without any are absent. */
+export async function countWaitlistedBySession(db: Database, sessionIds: string[]) {
+  const totals = new Map<string, number>();
+  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
+    db
+      .select({ sessionId: bookings.sessionId, waitlisted: count() })
+      .from(bookings)
+      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted")))
+      .groupBy(bookings.sessionId),
+  );
+  for (const row of rows) totals.set(row.sessionId, Number(row.waitlisted));
+  return totals;
+}
+
+/** Seats left at `now` by the guard's own formula; null when the session is not materialized. */
+export async function findSeatsLeft(db: Database, sessionId: string, now: number) {
+  const row = await db.get<{ seats_left: number } | undefined>(
+    sql`SELECT ${seatsLeft("s", now)} AS seats_left FROM sessions s WHERE s.id = ${sessionId}`,
+  );
+  return row ? Number(row.seats_left) : null;
 }

@@ -5,6 +5,7 @@ import type { ExpandedSession } from "../../scheduling/types";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { resolveTemplateDefaults, toRecurrenceRule } from "../recurrences/recurrence-schedule";
 import { findLiveRecurrence, type RecurrenceRow } from "../recurrences/recurrences.repository";
+import type { SessionSnapshot } from "./seat-guard";
 import {
   findMaterializedSession,
   readExperienceWithSessionSources,
@@ -31,9 +32,14 @@ export interface SessionView {
   cancelReason: string | null;
 }
 
-/** A session of a window, with the seats its confirmed bookings take. */
+/**
+ * A session of a window, with the seats its confirmed bookings take, the seats its unexpired
+ * active holds take and its waitlist size (§14).
+ */
 export interface WindowSession extends SessionView {
   seatsBooked: number;
+  seatsHeld: number;
+  waitlistSize: number;
 }
 
 type TemplateDefaults = ReturnType<typeof resolveTemplateDefaults>;
@@ -57,8 +63,10 @@ function viewOfExpansion(
     status: "scheduled",
     cancelledAt: null,
     cancelReason: null,
-    // Only materialized sessions can hold bookings (the seat guard books from the snapshot).
+    // Only materialized sessions can hold bookings or holds (the guard reads the snapshot).
     seatsBooked: 0,
+    seatsHeld: 0,
+    waitlistSize: 0,
   };
 }
 
@@ -96,6 +104,23 @@ function defaultsOfTemplate(
 // since: at most 26 h between UTC-12 and UTC+14, plus a DST gap. Snapshots are read this far
 // around the window so one that moved out of it still hides its expansion.
 const SNAPSHOT_MARGIN_MS = 3 * 86_400_000;
+
+/** The snapshot a booking or hold stores when it materializes the session (§8). */
+export function snapshotOf(view: SessionView, experience: ExperienceRow, now: number) {
+  return {
+    id: view.sessionId,
+    organizationId: experience.organizationId,
+    experienceId: experience.id,
+    recurrenceId: view.recurrenceId,
+    startAt: view.startMs,
+    endAt: view.endMs,
+    timezone: view.timezone,
+    localStart: view.localStart,
+    capacity: view.capacity,
+    providerId: view.providerId,
+    createdAt: now,
+  } satisfies SessionSnapshot;
+}
 
 function expandRecurrence(
   recurrence: RecurrenceRow,
@@ -150,23 +175,27 @@ export function assembleSessionsInWindow(
     views.set(snapshot.id, {
       ...viewOfSnapshot(snapshot, recurrence),
       seatsBooked: snapshot.seatsBooked,
+      seatsHeld: snapshot.seatsHeld,
+      waitlistSize: snapshot.waitlistSize,
     });
   }
   return [...views.values()].sort(compareByStart);
 }
 
-/** Every session of the experience starting in [fromMs, toMs), with seats booked. */
+/** Every session of the experience starting in [fromMs, toMs), with its seats at `now`. */
 export async function listSessionsInWindow(
   db: Database,
   experience: ExperienceRow,
   fromMs: number,
   toMs: number,
+  now: number,
 ): Promise<WindowSession[]> {
   const sources = await readSessionSources(
     db,
     experience.id,
     fromMs - SNAPSHOT_MARGIN_MS,
     toMs + SNAPSHOT_MARGIN_MS,
+    now,
   );
   return assembleSessionsInWindow(experience, sources, fromMs, toMs);
 }
@@ -181,6 +210,7 @@ export async function listExperienceSessionsInWindow(
   experienceId: string,
   fromMs: number,
   toMs: number,
+  now: number,
 ): Promise<{ experience: ExperienceRow; sessions: WindowSession[] } | null> {
   const { experience, ...sources } = await readExperienceWithSessionSources(
     db,
@@ -188,6 +218,7 @@ export async function listExperienceSessionsInWindow(
     experienceId,
     fromMs - SNAPSHOT_MARGIN_MS,
     toMs + SNAPSHOT_MARGIN_MS,
+    now,
   );
   if (!experience) return null;
   return { experience, sessions: assembleSessionsInWindow(experience, sources, fromMs, toMs) };

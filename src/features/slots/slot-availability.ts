@@ -14,7 +14,7 @@ export type UnbookableReason =
 
 /** The first reason that applies, in the §8 order, or null when the slot is bookable. */
 export function unbookableReason(
-  session: SessionView & { seatsBooked: number },
+  session: SessionView & { seatsBooked: number; seatsHeld: number },
   experience: ExperienceRow,
   nowMs: number,
 ): UnbookableReason | null {
@@ -24,6 +24,15 @@ export function unbookableReason(
   if (session.recurrenceStatus === "paused") return "paused";
   const window = checkBookingWindow(session.startMs, nowMs, experience.schedulingRules);
   if (window) return window;
-  if (session.capacity - session.seatsBooked <= 0) return "full";
+  if (seatsAvailable(session) === 0) return "full";
   return null;
+}
+
+/** §14: capacity − booked − held, never below zero. */
+export function seatsAvailable(session: {
+  capacity: number;
+  seatsBooked: number;
+  seatsHeld: number;
+}) {
+  return Math.max(0, session.capacity - session.seatsBooked - session.seatsHeld);
 }

@@ -70,8 +70,14 @@ export const SlotSchema = z
     timezone: z.string().openapi({ example: "Europe/Berlin" }),
     provider_id: z.string().nullable(),
     capacity: z.number().int(),
-    seats_booked: z.number().int(),
-    seats_available: z.number().int(),
+    seats_booked: z.number().int().openapi({ description: "Seats of confirmed bookings" }),
+    seats_held: z.number().int().openapi({
+      description: "Seats of active holds that have not expired (§14)",
+    }),
+    seats_available: z.number().int().openapi({
+      description: "capacity − seats_booked − seats_held, never below 0; `full` when 0",
+    }),
+    waitlist_size: z.number().int().openapi({ description: "Waitlisted bookings" }),
     bookable: z.boolean(),
     unbookable_reason: z
       .enum([

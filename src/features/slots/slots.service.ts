@@ -11,7 +11,7 @@ import {
   listSessionsInWindow,
   type WindowSession,
 } from "../sessions/sessions.service";
-import { unbookableReason } from "./slot-availability";
+import { seatsAvailable, unbookableReason } from "./slot-availability";
 import type { SlotsQuery } from "./slots.schemas";
 
 const DEFAULT_RANGE_DAYS = 28;
@@ -60,7 +60,9 @@ function presentSlots(
       provider_id: session.providerId,
       capacity: session.capacity,
       seats_booked: session.seatsBooked,
-      seats_available: Math.max(0, session.capacity - session.seatsBooked),
+      seats_held: session.seatsHeld,
+      seats_available: seatsAvailable(session),
+      waitlist_size: session.waitlistSize,
       bookable: reason === null,
       unbookable_reason: reason,
     });
@@ -77,7 +79,7 @@ export async function listSlots(
   now: number,
 ) {
   const { fromMs, toMs } = resolveRange(query, query.timezone ?? defaultTimezone, now);
-  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs);
+  const sessions = await listSessionsInWindow(db, experience, fromMs, toMs, now);
   return presentSlots(sessions, experience, now, query.include_unbookable);
 }
 
@@ -106,6 +108,7 @@ export async function listExperienceSlots(
     experienceId,
     range.fromMs,
     range.toMs,
+    now,
   );
   if (!found) throw new NotFoundError("Experience not found");
   return presentSlots(found.sessions, found.experience, now, query.include_unbookable);

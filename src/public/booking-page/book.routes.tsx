@@ -7,6 +7,7 @@ import { BookingPage, NotFoundPage } from "./booking-page";
 import { resolvePageLocale } from "./locale";
 import { managePath } from "./manage-link";
 import { loadPageNames } from "./page-names.service";
+import { pagePreference } from "./page-query";
 import { pageSecurityHeaders } from "./security-headers";
 import { buildSessionCalendar, resolvePageZone } from "./session-calendar";
 
@@ -22,12 +23,12 @@ const BookPageQuerySchema = z.object({
     description: "Legacy cancellation link: a booking ID, redirected to its manage page",
   }),
   token: z.string().max(256).optional().openapi({ description: "That booking's cancel_token" }),
-  tz: z.string().max(100).optional().openapi({
+  tz: pagePreference(100).openapi({
     description:
       "IANA zone of the listed sessions. Invalid or absent: the visitor's zone (Cloudflare geolocation), else the organization's.",
     example: "Asia/Tokyo",
   }),
-  lang: z.string().max(35).optional().openapi({
+  lang: pagePreference(35).openapi({
     description:
       "BCP 47 locale of every date, time and amount on the page (its texts stay English). Invalid or absent: the first supported `Accept-Language` entry, else `en`.",
     example: "de-DE",
@@ -50,7 +51,7 @@ export const bookingPageRoutes = createRouter().openapi(
       "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
     request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
     responses: {
-      ...errorResponses(429),
+      ...errorResponses(400, 429),
       200: htmlPage("The booking page"),
       303: { description: "A legacy cancellation link: to `/book/manage/{booking_id}`" },
       404: htmlPage("Experience not available"),

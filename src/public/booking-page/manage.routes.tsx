@@ -11,6 +11,7 @@ import { resolvePageLocale } from "./locale";
 import { cancelFromManagePage, loadManagedBooking } from "./manage.service";
 import { managePath } from "./manage-link";
 import { ManageNotFoundPage, ManagePage } from "./manage-page";
+import { pagePreference } from "./page-query";
 import { pageSecurityHeaders } from "./security-headers";
 
 const ManageParamsSchema = z.object({
@@ -30,7 +31,7 @@ const TokenSchema = z.string().max(256).optional().openapi({
 
 const ManageQuerySchema = z.object({
   token: TokenSchema,
-  lang: z.string().max(35).optional().openapi({ description: "As on the booking page" }),
+  lang: pagePreference(35).openapi({ description: "As on the booking page" }),
 });
 
 const CancelFormSchema = z.object({ token: TokenSchema }).openapi("ManageCancelForm");
@@ -64,7 +65,7 @@ manageRoutes
         "The booking's real state on load (confirmed or cancelled), its time in the session's zone, \"Add to calendar\" (the booking's .ics) and, while it is confirmed and its session has not begun, a cancel form that works without JavaScript. An unknown booking or a missing or wrong token is a 404 page that says only \"not found\". The public booking response's `manage_url` points here.",
       request: { params: ManageParamsSchema, query: ManageQuerySchema },
       responses: {
-        ...errorResponses(429),
+        ...errorResponses(400, 429),
         200: htmlPage("The manage page"),
         404: htmlPage("Not found"),
       },

@@ -56,7 +56,7 @@ export async function loadManagedBooking(
     row.providerId ? findMemberNames(db, row.organizationId, [row.providerId]) : new Map(),
     row.status === "cancelled" ? findMaterializedSession(db, row.sessionId) : undefined,
   ]);
-  const booking = presentBooking(row);
+  const booking = presentBooking(row, now);
   return {
     booking,
     experienceName: found?.experience.name ?? "Your session",
@@ -64,7 +64,8 @@ export async function loadManagedBooking(
     organizationName,
     providerName: row.providerId ? (providers.get(row.providerId) ?? null) : null,
     location: found?.experience.location ?? null,
-    cancellable: booking.status === "confirmed" && row.startAt > now,
+    cancellable:
+      (booking.status === "confirmed" || booking.status === "waitlisted") && row.startAt > now,
     cancelledBy: cancelledByOf(row, session),
   };
 }

@@ -1,0 +1,63 @@
+import {
+  CreateHoldBodySchema,
+  HoldTokenBodySchema,
+  PublicHoldParamsSchema,
+  PublicHoldSchema,
+} from "../features/holds/holds.schemas";
+import { createRouter, dataOf, jsonContent } from "../http/openapi";
+import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { PublicExperienceParamsSchema } from "./public.schemas";
+import { createPublicHold, releasePublicHold } from "./public-holds.service";
+
+const tags = ["Public"];
+/** No API key: the public API is limited per client IP (§11) instead. */
+const security: Array<Record<string, string[]>> = [];
+
+export const publicHoldsRoutes = createRouter()
+  .openapi(
+    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
+      method: "post",
+      path: "/experiences/{id}/holds",
+      tags,
+      summary: "Reserve seats while the visitor fills the booking form",
+      description:
+        "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
+      request: {
+        params: PublicExperienceParamsSchema,
+        ...idempotentJsonBody(CreateHoldBodySchema),
+      },
+      responses: { 201: jsonContent(dataOf(PublicHoldSchema), "The hold and its token") },
+    }),
+    async (c) => {
+      const result = await createPublicHold(c.get("db"), {
+        experienceId: c.req.valid("param").id,
+        body: c.req.valid("json"),
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      c.set("organizationId", result.organizationId);
+      return c.json({ data: result.hold }, 201);
+    },
+  )
+  .openapi(
+    unscopedRoute(security, [400, 404, 409, 413, 415, 429], {
+      method: "post",
+      path: "/holds/{id}/release",
+      tags,
+      summary: "Release a hold with its token: its seats are free at once",
+      description:
+        "A wrong or missing token is 404, like an unknown hold. Releasing a released or expired hold answers 204 too; a converted one is 409 hold_not_active.",
+      request: {
+        params: PublicHoldParamsSchema,
+        ...idempotentJsonBody(HoldTokenBodySchema),
+      },
+      responses: { 204: { description: "Released; empty body" } },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { hold_token } = c.req.valid("json");
+      const result = await releasePublicHold(c.get("db"), id, hold_token, Date.now());
+      c.set("organizationId", result.organizationId);
+      return c.body(null, 204);
+    },
+  );
