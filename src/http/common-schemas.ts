@@ -17,8 +17,9 @@ const UNKNOWN_ZONE = "Unknown time zone: use an IANA name such as Europe/Berlin"
 
 export const TimeZoneSchema = z
   .string()
-  .max(64, UNKNOWN_ZONE)
-  .regex(TIME_ZONE_NAME, UNKNOWN_ZONE)
+  // One message per bad value: a failed check stops the ones after it.
+  .max(64, { message: UNKNOWN_ZONE, abort: true })
+  .regex(TIME_ZONE_NAME, { message: UNKNOWN_ZONE, abort: true })
   .refine(isValidTimeZone, { message: UNKNOWN_ZONE })
   .transform(canonicalTimeZoneName)
   .openapi({ example: "Europe/Berlin", description: "IANA time zone name (UTC allowed)" });

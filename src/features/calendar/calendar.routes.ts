@@ -1,15 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
-  errorResponses,
   IdempotencyKeyHeaderSchema,
   jsonBodyOf,
   jsonContent,
   V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
 } from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
+import { unscopedRoute, v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
   BookingCalendarParamsSchema,
@@ -48,16 +47,15 @@ function calendarResponses(description: string) {
 
 export const calendarPublicRoutes = createRouter()
   .openapi(
-    createRoute({
+    unscopedRoute(security, [404, 429], {
       method: "get",
       path: "/experiences/{id}/calendar.ics",
       tags,
-      security,
       summary: "Subscribable calendar of an active experience",
       description:
         "One recurring VEVENT per (active recurrence × session template) with an RRULE equivalent to the cadence, EXDATEs for excluded dates, a VTIMEZONE per zone built from the same tables as the slots, overrides (RECURRENCE-ID) for materialized sessions the rule now places elsewhere or that were cancelled, and VEVENTs of their own for materialized sessions the rule no longer produces. Paused recurrences are left out. Expanding it gives the instants of GET /public/experiences/{id}/slots?include_unbookable=true. Cache-Control: public, max-age=300. Inactive and unknown experiences are 404.",
       request: { params: ExperienceCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
-      responses: { ...calendarResponses("The experience's schedule"), ...errorResponses(404, 429) },
+      responses: calendarResponses("The experience's schedule"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -67,11 +65,10 @@ export const calendarPublicRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [400, 404, 429], {
       method: "get",
       path: "/bookings/{id}/calendar.ics",
       tags,
-      security,
       summary: 'A booking as a calendar event ("Add to calendar")',
       description:
         "METHOD:PUBLISH with one VEVENT (UID `<booking id>@<host>`, STATUS:CONFIRMED or STATUS:CANCELLED, the seats in SUMMARY, the cancellation link of the booking page in DESCRIPTION). Guarded by the booking's cancel_token like the public cancel. Cache-Control: private, no-cache.",
@@ -80,7 +77,7 @@ export const calendarPublicRoutes = createRouter()
         query: PublicBookingCalendarQuerySchema,
         headers: IfNoneMatchHeaderSchema,
       },
-      responses: { ...calendarResponses("The booking"), ...errorResponses(400, 404, 429) },
+      responses: calendarResponses("The booking"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -91,11 +88,10 @@ export const calendarPublicRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    unscopedRoute(security, [404, 429], {
       method: "get",
       path: "/calendars/{token}.ics",
       tags,
-      security,
       summary: "A provider's teaching schedule (secret feed URL)",
       description:
         "One VEVENT per session this member provides that has at least one confirmed booking and lies in the next 92 days, with the confirmed seats and the attendees' names in DESCRIPTION. The URL comes from POST /v1/spaces/{space_id}/members/{member_id}/calendar-feed; an unknown or revoked token is 404. Cache-Control: private, max-age=300.",
@@ -109,10 +105,7 @@ export const calendarPublicRoutes = createRouter()
         },
       ],
       request: { headers: IfNoneMatchHeaderSchema },
-      responses: {
-        ...calendarResponses("The provider's booked sessions"),
-        ...errorResponses(404, 429),
-      },
+      responses: calendarResponses("The provider's booked sessions"),
     }),
     async (c) => {
       // Hono reads `{token}.ics` as one parameter named "token.ics" holding "<token>.ics".
@@ -125,16 +118,15 @@ export const calendarPublicRoutes = createRouter()
 
 export const calendarRoutes = createRouter()
   .openapi(
-    createRoute({
+    v1Route("bookings:read", {
       method: "get",
       path: "/bookings/{id}/calendar.ics",
       tags,
       summary: "A booking as a calendar event",
       description:
         "As GET /public/bookings/{id}/calendar.ics, for integrations: the DESCRIPTION names the API's cancel endpoint (the customer's cancel token is not stored in clear). Cache-Control: private, no-cache.",
-      middleware: [requireScope("bookings", "read")] as const,
       request: { params: BookingCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
-      responses: { ...calendarResponses("The booking"), ...errorResponses(...V1_READ_ERRORS) },
+      responses: calendarResponses("The booking"),
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -144,23 +136,19 @@ export const calendarRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
+    v1Route("spaces:write", {
       method: "post",
       path: "/spaces/{space_id}/members/{member_id}/calendar-feed",
       tags,
       summary: "Issue a member's provider feed URL (revokes the previous one)",
       description:
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
-      middleware: [requireScope("spaces", "write")] as const,
       request: {
         params: MemberCalendarFeedParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
         ...jsonBodyOf(CreateCalendarFeedBodySchema, "No fields; the body may be empty"),
       },
-      responses: {
-        201: jsonContent(dataOf(CalendarFeedSchema), "The feed URL"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 201: jsonContent(dataOf(CalendarFeedSchema), "The feed URL") },
     }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
@@ -175,20 +163,20 @@ export const calendarRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "delete",
-      path: "/spaces/{space_id}/members/{member_id}/calendar-feed",
-      tags,
-      summary: "Revoke a member's provider feed",
-      description:
-        "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
-      middleware: [requireScope("spaces", "write")] as const,
-      request: { params: MemberCalendarFeedParamsSchema },
-      responses: {
-        204: { description: "Revoked" },
-        ...errorResponses(...V1_READ_ERRORS),
+    v1Route(
+      "spaces:write",
+      {
+        method: "delete",
+        path: "/spaces/{space_id}/members/{member_id}/calendar-feed",
+        tags,
+        summary: "Revoke a member's provider feed",
+        description:
+          "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
+        request: { params: MemberCalendarFeedParamsSchema },
+        responses: { 204: { description: "Revoked" } },
       },
-    }),
+      V1_READ_ERRORS,
+    ),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
       await revokeCalendarFeed(c.get("db"), authOf(c).organizationId, space_id, member_id);
