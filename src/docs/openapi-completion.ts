@@ -27,6 +27,10 @@ export const API_TAGS = [
     description: "Seats booked in sessions, their cancellation and rescheduling.",
   },
   {
+    name: "Holds",
+    description: "Seats reserved for a checkout, expiring by time, converted into a booking (§14).",
+  },
+  {
     name: "Webhooks",
     description: "Signed webhook endpoints, their secrets and their delivery logs (§12).",
   },

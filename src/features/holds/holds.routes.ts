@@ -36,6 +36,8 @@ export const holdsRoutes = createRouter()
       path: "/holds/{hold_id}",
       tags,
       summary: "Get a hold",
+      description:
+        "The hold as stored, with `status` computed at the time of the request: `expired` from `expires_at` on, whatever was written.",
       request: { params: HoldParamsSchema },
       responses: {
         200: jsonContent(
