@@ -13,6 +13,7 @@ import { healthRoutes } from "./features/health/health.routes";
 import { holdsRoutes } from "./features/holds/holds.routes";
 import { notificationsRoutes } from "./features/notifications/notifications.routes";
 import { recurrencesRoutes } from "./features/recurrences/recurrences.routes";
+import { sessionsRoutes } from "./features/sessions/sessions.routes";
 import { slotsRoutes } from "./features/slots/slots.routes";
 import { spacesRoutes } from "./features/spaces/spaces.routes";
 import { webhooksRoutes } from "./features/webhooks/webhooks.routes";
@@ -58,6 +59,7 @@ export function createApp() {
   app.route("/v1", recurrencesRoutes);
   app.route("/v1", slotsRoutes);
   app.route("/v1", bookingsRoutes);
+  app.route("/v1", sessionsRoutes);
   app.route("/v1", webhooksRoutes);
   app.route("/v1", eventsRoutes);
   app.route("/v1", notificationsRoutes);

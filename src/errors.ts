@@ -25,6 +25,9 @@ export const ERROR_CODES = [
   "registration_closed",
   "session_started",
   "session_unavailable",
+  "session_already_cancelled",
+  "session_not_cancelled",
+  "booking_not_reschedulable",
   "hold_expired",
   "hold_not_active",
   "rate_limited",
@@ -157,9 +160,45 @@ export class RegistrationClosedError extends AppError {
   }
 }
 
+const UNAVAILABLE_MESSAGES = {
+  paused: "This session's recurrence is paused",
+  cancelled: "This session was cancelled by the studio",
+} as const;
+
 export class SessionUnavailableError extends AppError {
-  constructor(reason: "paused") {
-    super(422, "session_unavailable", "This session's recurrence is paused", { reason });
+  constructor(reason: keyof typeof UNAVAILABLE_MESSAGES) {
+    super(422, "session_unavailable", UNAVAILABLE_MESSAGES[reason], { reason });
+  }
+}
+
+export class SessionAlreadyCancelledError extends AppError {
+  constructor() {
+    super(409, "session_already_cancelled", "This session is already cancelled");
+  }
+}
+
+export class SessionNotCancelledError extends AppError {
+  constructor() {
+    super(409, "session_not_cancelled", "This session is not cancelled");
+  }
+}
+
+/** The session's bookings kept changing under a cancellation; nothing was written. */
+export class SessionBusyError extends AppError {
+  constructor() {
+    super(
+      503,
+      "service_unavailable",
+      "The session's bookings kept changing during the cancellation; nothing was cancelled, please retry",
+      undefined,
+      { "Retry-After": "1" },
+    );
+  }
+}
+
+export class BookingNotReschedulableError extends AppError {
+  constructor() {
+    super(409, "booking_not_reschedulable", "Only a confirmed booking can be rescheduled");
   }
 }
 
@@ -207,11 +246,7 @@ export class BookingNotCancellableError extends AppError {
 }
 
 export class SessionStartedError extends AppError {
-  constructor() {
-    super(
-      422,
-      "session_started",
-      "The session has already begun; the booking can no longer be cancelled",
-    );
+  constructor(message = "The session has already begun; the booking can no longer be cancelled") {
+    super(422, "session_started", message);
   }
 }

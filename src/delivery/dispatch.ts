@@ -5,6 +5,7 @@ import {
   listStaleUnenqueuedEventIds,
   markEventsEnqueued,
 } from "../events/outbox.repository";
+import { chunk, MAX_BOUND_PARAMETERS } from "../lib/bound-parameters";
 import { listPendingNotificationIds } from "../notifications/notifications.repository";
 import { armSweeper } from "../sweeps/arm";
 import { listUnattemptedDeliveryIds } from "./delivery.repository";
@@ -42,7 +43,16 @@ async function sendMessages(queue: Queue<QueueMessage>, messages: QueueMessage[]
  */
 export async function dispatchEvents(env: Env, eventIds: string[], now = Date.now()) {
   const db = createDb(env.DB);
-  const [ids] = await Promise.all([findUnenqueuedEventIds(db, eventIds), armSweeper(env)]);
+  await armSweeper(env);
+  // One change can write many events (a session cancellation: one per booking); each chunk's
+  // IN lists stay under D1's bound-parameter limit.
+  for (const part of chunk(eventIds, DISPATCH_CHUNK)) await dispatchChunk(db, env, part, now);
+}
+
+const DISPATCH_CHUNK = MAX_BOUND_PARAMETERS - 10;
+
+async function dispatchChunk(db: Database, env: Env, eventIds: string[], now: number) {
+  const ids = await findUnenqueuedEventIds(db, eventIds);
   if (ids.length === 0) return;
   const messages = (await Promise.all(MESSAGE_SOURCES.map((source) => source(db, ids)))).flat();
   await sendMessages(env.WEBHOOK_QUEUE, messages);

@@ -18,7 +18,14 @@ export const API_TAGS = [
     name: "Slots",
     description: "Sessions of a date range with seats and bookability, paged by cursor.",
   },
-  { name: "Bookings", description: "Seats booked in sessions, and their cancellation." },
+  {
+    name: "Sessions",
+    description: "One session: its seats and bookings; the studio cancels and restores it.",
+  },
+  {
+    name: "Bookings",
+    description: "Seats booked in sessions, their cancellation and rescheduling.",
+  },
   {
     name: "Holds",
     description: "Seats reserved for a checkout, expiring by time, converted into a booking (§14).",

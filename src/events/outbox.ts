@@ -86,16 +86,20 @@ export function outboxStatements(
   const insertEvent = db.insert(events).select(sql`
     SELECT ${event.id}, ${event.organizationId}, ${event.type}, ${data}, ${event.createdAt}, NULL
     WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}`);
-  const subscribed = options.endpointId
-    ? sql`e.id = ${options.endpointId}`
+  return [insertEvent, fanOutStatement(db, sql`ev.id = ${event.id}`, options.endpointId)];
+}
+
+/** A delivery row per endpoint subscribed, at this moment, to each event `which` selects. */
+function fanOutStatement(db: Database, which: SQL, endpointId?: string) {
+  const subscribed = endpointId
+    ? sql`e.id = ${endpointId}`
     : sql`e.status = 'active' AND EXISTS (
         SELECT 1 FROM json_each(e.events) j WHERE j.value IN (${ALL_EVENTS}, ev.type))`;
-  const fanOut = db.insert(webhookDeliveries).select(sql`
+  return db.insert(webhookDeliveries).select(sql`
     SELECT 'whd_' || lower(hex(randomblob(12))), ev.organization_id, e.id, ev.id, ev.type,
       'pending', 0, NULL, NULL, NULL, ev.created_at, ev.created_at
     FROM events ev JOIN webhook_endpoints e ON e.organization_id = ev.organization_id
-    WHERE ev.id = ${event.id} AND e.deleted_at IS NULL AND ${subscribed}`);
-  return [insertEvent, fanOut];
+    WHERE ${which} AND e.deleted_at IS NULL AND ${subscribed}`);
 }
 
 /** Adds the event (and its fan-out) to the change's batch; returns the event's ID. */
@@ -110,4 +114,46 @@ export function addEvent(
   const event = buildEvent(organizationId, type, data, now);
   batch.add(...outboxStatements(batch.db, event, options));
   return event.id;
+}
+
+/**
+ * Events per statement of addEvents: their JSON is one bound parameter, kept well under D1's
+ * 2 MB value limit (a booking is about 1 KB).
+ */
+const EVENTS_PER_STATEMENT = 250;
+
+/**
+ * Many events of one type in the change's batch (a session cancellation's `booking.cancelled`
+ * per booking, up to its capacity): two statements per chunk instead of two per event, each
+ * chunk's events bound as one JSON parameter. They are written in list order. The data of each
+ * event travels as a JSON string inside that parameter, so it is stored byte for byte as
+ * JSON.stringify wrote it (SQLite would re-render numbers of a nested object).
+ */
+export function addEvents(
+  batch: WriteBatch,
+  organizationId: string,
+  type: string,
+  dataList: EventData[],
+  now: number,
+  options: Pick<OutboxOptions, "onlyIf"> = {},
+): string[] {
+  const written: string[] = [];
+  for (let at = 0; at < dataList.length; at += EVENTS_PER_STATEMENT) {
+    const chunk = dataList.slice(at, at + EVENTS_PER_STATEMENT);
+    const built = chunk.map((data) => buildEvent(organizationId, type, data, now));
+    for (const event of built) noteEventWritten(batch.db, event.id);
+    const rows = JSON.stringify(built.map((e) => ({ id: e.id, data: JSON.stringify(e.data) })));
+    const ids = JSON.stringify(built.map((e) => e.id));
+    batch.add(
+      batch.db.insert(events).select(sql`
+        SELECT json_extract(j.value, '$.id'), ${organizationId}, ${type},
+          json_extract(j.value, '$.data'), ${now}, NULL
+        FROM json_each(${rows}) j
+        WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}
+        ORDER BY j.key`),
+      fanOutStatement(batch.db, sql`ev.id IN (SELECT value FROM json_each(${ids}))`),
+    );
+    written.push(...built.map((e) => e.id));
+  }
+  return written;
 }

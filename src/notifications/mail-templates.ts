@@ -1,3 +1,4 @@
+import { parseSessionId } from "../scheduling/session-id";
 // §17 email templates: typed functions from what the mail is about to a subject, a plain-text
 // and an HTML part (inline styles only: mail clients drop <style> blocks and external CSS).
 
@@ -127,8 +128,16 @@ function waitlistLines(facts: MailFacts): string[] {
   ];
 }
 
+/** The session it was moved from, by its ID (local date and time of day, §8). */
+function rescheduleLines(facts: MailFacts): string[] {
+  const from = facts.booking.rescheduledFrom ? parseSessionId(facts.booking.rescheduledFrom) : null;
+  const previous = from ? [`Moved from: ${from.localDate} ${from.timeOfDay} (local time)`] : [];
+  return [...previous, ...confirmationLines(facts)];
+}
+
 function linesOf(facts: MailFacts): string[] {
   if (facts.kind === "booking_cancelled") return cancellationLines(facts);
+  if (facts.kind === "booking_rescheduled") return rescheduleLines(facts);
   if (facts.kind === "booking_waitlisted") return waitlistLines(facts);
   return confirmationLines(facts);
 }

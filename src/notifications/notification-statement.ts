@@ -1,7 +1,7 @@
 // §17: the pending customer email, written in the same db.batch as the booking event it tells
 // about, so a mail exists exactly when the change committed (and never delays the request).
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { events, notifications } from "../db/schema";
 import { insertIfRowExists, rowExists, type WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
@@ -71,4 +71,46 @@ export async function addNotification(
     ),
   );
   return true;
+}
+
+/** A mail without a manage link, for the bulk insert (a session cancellation's). */
+export interface PlainNotification {
+  bookingId: string;
+  eventId: string;
+  to: string | null;
+}
+
+/** Mails written per statement: one JSON parameter each, like the events they follow. */
+const NOTIFICATIONS_PER_STATEMENT = 250;
+
+/**
+ * The same rows as addNotification for many bookings at once (a session cancellation can cancel
+ * thousands): one INSERT … SELECT per chunk, each row only if its event exists.
+ */
+export function addNotifications(
+  batch: WriteBatch,
+  common: { organizationId: string; kind: NotificationKind; notifyCustomers: boolean; now: number },
+  mails: PlainNotification[],
+) {
+  if (!common.notifyCustomers) return;
+  const rows = mails.filter((mail) => mail.to);
+  for (let at = 0; at < rows.length; at += NOTIFICATIONS_PER_STATEMENT) {
+    const chunk = rows.slice(at, at + NOTIFICATIONS_PER_STATEMENT).map((mail) => ({
+      id: newId("ntf"),
+      booking_id: mail.bookingId,
+      event_id: mail.eventId,
+      to: mail.to,
+    }));
+    // The selected values follow the table's column order (drizzle's insert … select).
+    batch.add(
+      batch.db.insert(notifications).select(sql`
+        SELECT json_extract(j.value, '$.id'), ${common.organizationId},
+          json_extract(j.value, '$.booking_id'), json_extract(j.value, '$.event_id'),
+          ${common.kind}, json_extract(j.value, '$.to'), 'pending', 0, NULL, NULL, NULL,
+          ${common.now}
+        FROM json_each(${JSON.stringify(chunk)}) j
+        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = json_extract(j.value, '$.event_id'))
+        ORDER BY j.key`),
+    );
+  }
 }

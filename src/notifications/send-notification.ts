@@ -7,6 +7,7 @@ import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
 import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
 import { findWaitlistPositions } from "../features/waitlist/waitlist.repository";
 import { decryptText } from "../lib/secret-box";
+import { cancelTokenMatches } from "../public/cancel-token";
 import { type ComposedMail, composeMail } from "./mail-templates";
 import {
   claimPendingNotification,
@@ -46,6 +47,15 @@ async function calendarAttachment(
   ];
 }
 
+/**
+ * A reschedule mails a new link and rotates the token: a mail still pending with the old link
+ * goes out without it (and without the .ics it would have opened) rather than with a dead one.
+ */
+async function linkStillManages(link: string | null, tokenHash: string | null) {
+  if (!link) return false;
+  return cancelTokenMatches(new URL(link).searchParams.get("token") ?? undefined, tokenHash);
+}
+
 function senderOf(env: Env, context: MailContext) {
   return { name: context.organization.name, email: env.EMAIL_FROM };
 }
@@ -59,8 +69,11 @@ async function replyToOf(context: MailContext, env: Env): Promise<string | undef
 }
 
 async function send(env: Env, notification: NotificationRow, context: MailContext) {
-  const manageUrl = notification.manageTokenCiphertext
+  const stored = notification.manageTokenCiphertext
     ? await decryptText(env.WEBHOOK_ENCRYPTION_KEY, notification.manageTokenCiphertext)
+    : null;
+  const manageUrl = (await linkStillManages(stored, context.booking.cancelTokenHash))
+    ? stored
     : null;
   const waitlistPosition =
     notification.kind === "booking_waitlisted"

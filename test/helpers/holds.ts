@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { call, callJson } from "./http";
 import { createBookableExperience, freshKey, futureSessionId, slotsOf } from "./scheduling";
+import { dateOfSession } from "./sessions";
 
 /** A fresh key and an experience of the organization; its session 3 days ahead at 07:00 UTC. */
 export async function sessionFixture(orgId: string, experience: Record<string, unknown>) {
@@ -28,13 +29,6 @@ export async function getHoldOk(key: string, holdId: string) {
 
 export function releaseHold(key: string, holdId: string) {
   return call("DELETE", `/v1/holds/${holdId}`, { key });
-}
-
-/** `YYYY-MM-DD` of a session id's local date (§8: `ses_<rec>_<YYYYMMDD>_<HHMM>`). */
-function dateOfSession(sessionId: string): string {
-  const match = /_(\d{4})(\d{2})(\d{2})_\d{4}$/.exec(sessionId);
-  if (!match) throw new Error(`Not a session id: ${sessionId}`);
-  return `${match[1]}-${match[2]}-${match[3]}`;
 }
 
 /** The slot of one session of the daily UTC test recurrence, as GET …/slots shows it. */

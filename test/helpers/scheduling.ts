@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { expect } from "vitest";
 import { createDb } from "../../src/db/client";
 import { AppError } from "../../src/errors";
+import { rescheduleBooking } from "../../src/features/bookings/booking-reschedule.service";
 import type { CreateBookingBody } from "../../src/features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../../src/features/bookings/bookings.service";
 import { findExperienceById } from "../../src/features/experiences/experiences.repository";
@@ -175,6 +176,16 @@ export const services = {
       reason: null,
       cancelledBy: "studio",
       idempotency,
+      now,
+    });
+  },
+
+  reschedule(organizationId: string, bookingId: string, sessionId: string, now: number) {
+    return rescheduleBooking(services.db(), {
+      organizationId,
+      bookingId,
+      sessionId,
+      idempotency: undefined,
       now,
     });
   },

@@ -111,6 +111,25 @@ describe("POST /book/manage/{booking_id}/cancel", () => {
     expect((await page(managePath(bookingId, token))).html).toContain("Cancelled");
   });
 
+  it("says the studio cancelled the session, with its reason and the refund, when it did (§15)", async () => {
+    const { key, experienceId, sessionId, bookingId, token } = await bookedFixture();
+    const cancel = await callJson(
+      "POST",
+      `/v1/experiences/${experienceId}/sessions/${sessionId}/cancel`,
+      { key, body: { reason: "The teacher is ill" } },
+    );
+    expect(cancel.status).toBe(200);
+    const { status, html } = await page(managePath(bookingId, token));
+    expect(status).toBe(200);
+    expect(html).toContain('<span class="badge badge-cancelled">Cancelled</span>');
+    expect(html).toMatch(
+      /The studio cancelled this session on [^<]+\. Reason: The teacher is ill\./,
+    );
+    expect(html).toContain("You are eligible for a refund.");
+    expect(html).not.toContain("This booking was cancelled on");
+    expect(html).not.toContain('id="cancel-form"');
+  });
+
   it("cancels nothing with a wrong token: the same 404 page", async () => {
     const { key, bookingId, token } = await bookedFixture();
     // A different first character (a fixed "x" would be the token itself 1 time in 62).

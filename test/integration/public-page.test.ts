@@ -37,6 +37,7 @@ interface RenderedSession {
   provider: string;
   seats: string;
   full: boolean;
+  cancelled: boolean;
   disabled: boolean;
   start: string;
 }
@@ -48,7 +49,9 @@ function renderedDays(html: string): Map<string, RenderedSession[]> {
   const days = new Map<string, RenderedSession[]>();
   for (const day of (list?.[0] ?? "").split('<div class="day"').slice(1)) {
     const date = day.match(/data-date="([^"]+)"/)?.[1] ?? "";
-    const slots = [...day.matchAll(/<label class="slot( full| few)?">([\s\S]*?)<\/label>/g)];
+    const slots = [
+      ...day.matchAll(/<label class="slot( full| few| cancelled)?">([\s\S]*?)<\/label>/g),
+    ];
     days.set(
       date,
       slots.map(([, tone, inner = ""]) => ({
@@ -57,6 +60,7 @@ function renderedDays(html: string): Map<string, RenderedSession[]> {
         provider: inner.match(/<span class="slot-provider">([^<]+)</)?.[1] ?? "",
         seats: inner.match(/<span class="slot-seats">([^<]+)</)?.[1] ?? "",
         full: tone === " full",
+        cancelled: tone === " cancelled",
         disabled: / disabled=""/.test(inner),
         start: inner.match(/ data-start="([^"]+)"/)?.[1] ?? "",
       })),
@@ -278,6 +282,38 @@ describe("GET /book/{experience_id}", () => {
     expect(html).toMatch(
       new RegExp(`value="${oneLeft}"[^>]*aria-label="[^"]*18:30–19:30, 1 seat left"`),
     );
+  });
+
+  it("shows a session the studio cancelled as cancelled and disabled (§15)", async () => {
+    const { key, experienceId, recurrenceId } = await publicFixture();
+    const cancelled = futureSessionId(recurrenceId, 4, "07:00");
+    const open = futureSessionId(recurrenceId, 4, "18:30");
+    await bookOk(key, experienceId, bookingBody(cancelled));
+    const res = await callJson(
+      "POST",
+      `/v1/experiences/${experienceId}/sessions/${cancelled}/cancel`,
+      { key },
+    );
+    expect(res.status).toBe(200);
+
+    const { html } = await page(`/book/${experienceId}?tz=UTC`);
+    const day = renderedDays(html).get(utcDate(Date.now() + 4 * DAY_MS));
+    expect(day).toEqual([
+      expect.objectContaining({
+        id: cancelled,
+        seats: "Cancelled",
+        cancelled: true,
+        disabled: true,
+      }),
+      expect.objectContaining({
+        id: open,
+        seats: "10 seats left",
+        cancelled: false,
+        disabled: false,
+      }),
+    ]);
+    expect(html).toMatch(new RegExp(`value="${cancelled}"[^>]*aria-label="[^"]*, cancelled"`));
+    expect(html).toMatch(new RegExp(`value="${cancelled}"[^>]*data-reason="cancelled"`));
   });
 
   it("leaves out past sessions and those of paused recurrences", async () => {

@@ -69,6 +69,46 @@ export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellat
   };
 }
 
+/**
+ * The booking as a session cancellation leaves it (what cancelSessionBookingsStatement sets):
+ * refund-eligible whatever its status, since the studio cancelled (§15).
+ */
+export function cancelledByStudioRow(
+  booking: BookingRow,
+  cancellation: { reason: string | null; now: number },
+): BookingRow {
+  return {
+    ...booking,
+    status: "cancelled",
+    cancelledAt: cancellation.now,
+    cancelReason: cancellation.reason,
+    refundEligible: true,
+    cancelledBy: "studio",
+    updatedAt: cancellation.now,
+  };
+}
+
+/** The booking as a reschedule to `target` leaves it (what moveBookingIfSeatsLeft sets). */
+export function rescheduledBookingRow(
+  booking: BookingRow,
+  target: SessionView,
+  now: number,
+): BookingRow {
+  return {
+    ...booking,
+    sessionId: target.sessionId,
+    recurrenceId: target.recurrenceId,
+    startAt: target.startMs,
+    endAt: target.endMs,
+    timezone: target.timezone,
+    providerId: target.providerId,
+    refundableUntil: target.startMs - (booking.startAt - booking.refundableUntil),
+    rescheduledFrom: booking.sessionId,
+    rescheduledAt: now,
+    updatedAt: now,
+  };
+}
+
 /** The booking as its promotion from the waitlist leaves it (what promoteStatement sets). */
 export function promotedBookingRow(booking: BookingRow, now: number): BookingRow {
   return { ...booking, status: "confirmed", promotedAt: now, updatedAt: now };

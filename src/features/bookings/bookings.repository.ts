@@ -2,7 +2,7 @@ import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } fro
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
-import { seatsLeft } from "../sessions/seat-guard";
+import { sessionOpen, sessionTakes } from "../sessions/seat-guard";
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type BookingStatus = BookingRow["status"];
@@ -73,7 +73,7 @@ export function insertBookingIfSeatsLeft(db: Database, booking: NewBooking) {
     db,
     booking,
     "confirmed",
-    sql`${seatsLeft("s", booking.now)} >= ${booking.quantity}`,
+    sessionTakes("s", booking.quantity, booking.now),
   );
 }
 
@@ -87,7 +87,7 @@ export function insertWaitlistedIfRefused(db: Database, booking: NewBooking, max
     db,
     booking,
     "waitlisted",
-    sql`NOT EXISTS (SELECT 1 FROM bookings x WHERE x.id = ${booking.id})
+    sql`${sessionOpen("s")} AND NOT EXISTS (SELECT 1 FROM bookings x WHERE x.id = ${booking.id})
       AND ${booking.quantity} <= s.capacity
       AND (SELECT COUNT(*) FROM bookings w
            WHERE w.session_id = s.id AND w.status = 'waitlisted') < ${maxSize}`,

@@ -9,6 +9,7 @@ import { idempotentJsonBody, v1Route } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { issueCancelToken } from "../../public/cancel-token";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
+import { rescheduleBooking } from "./booking-reschedule.service";
 import {
   BookingParamsSchema,
   BookingSchema,
@@ -16,6 +17,7 @@ import {
   CreateBookingBodySchema,
   CreatedBookingSchema,
   ListBookingsQuerySchema,
+  RescheduleBookingBodySchema,
 } from "./bookings.schemas";
 import { cancelBooking, createBooking } from "./bookings.service";
 import { getBooking, listBookings } from "./bookings-query.service";
@@ -129,6 +131,33 @@ export const bookingsRoutes = createRouter()
         cancelledBy: "studio",
         idempotency: c.get("idempotency"),
         now: Date.now(),
+      });
+      return c.json({ data: booking }, 200);
+    },
+  )
+  .openapi(
+    v1Route("bookings:write", {
+      method: "post",
+      path: "/bookings/{booking_id}/reschedule",
+      tags,
+      summary: "Move a confirmed booking to another session",
+      description:
+        "Moves the booking to another session of the same experience in one atomic batch: the seats are taken on the target with the same guard as a new booking and freed on the source. Price and policy snapshots are kept; `refundable_until` keeps its distance to the start and follows the new one; `rescheduled_from` and `rescheduled_at` are set. Checks in order: the booking is confirmed (409 booking_not_reschedulable), its session has not begun (422 session_started), the target is another session (400 validation_failed on session_id), then the target's booking checks with their codes: 422 experience_inactive, 422 registration_closed, 404 for an unknown session, 422 session_unavailable (paused or cancelled), 422 outside_booking_window, 409 session_full with details.seats_available. Writes a `booking.rescheduled` event with `data.previous_session_id`; the source's waitlisted bookings are then promoted into the freed seats. A waitlisted booking cannot be rescheduled.",
+      request: {
+        params: BookingParamsSchema,
+        ...idempotentJsonBody(RescheduleBookingBodySchema),
+      },
+      responses: { 200: jsonContent(dataOf(BookingSchema), "The rescheduled booking") },
+    }),
+    async (c) => {
+      const booking = await rescheduleBooking(c.get("db"), {
+        organizationId: authOf(c).organizationId,
+        bookingId: c.req.valid("param").booking_id,
+        sessionId: c.req.valid("json").session_id,
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        origin: new URL(c.req.url).origin,
       });
       return c.json({ data: booking }, 200);
     },

@@ -108,6 +108,18 @@ export const CancelBookingBodySchema = z
   .strict()
   .openapi("CancelBookingBody", { example: { reason: "Cannot make it" } });
 
+export const RescheduleBookingBodySchema = z
+  .object({
+    session_id: z.string().min(1).openapi({
+      description: "The target session, of the booking's experience",
+      example: "ses_3kTMd9xQ2bY7LpWzR4aN_20261214_0700",
+    }),
+  })
+  .strict()
+  .openapi("RescheduleBookingBody", {
+    example: { session_id: "ses_3kTMd9xQ2bY7LpWzR4aN_20261214_0700" },
+  });
+
 export const BookingSchema = z
   .object({
     id: z.string().openapi({ example: "bkg_N3kTMd9fQ2bY7LpWzR4a" }),
@@ -143,7 +155,17 @@ export const BookingSchema = z
     }),
     refundable_until: IsoInstantSchema,
     cancelled_at: IsoInstantSchema.nullable(),
+    cancel_reason: z.string().nullable().openapi({
+      description: "The reason given to the cancel, or to the cancellation of its session (§15)",
+    }),
     refund_eligible: z.boolean().nullable(),
+    rescheduled_from: z.string().nullable().openapi({
+      description: "The session this booking was last rescheduled from; null if never moved",
+      example: null,
+    }),
+    rescheduled_at: IsoInstantSchema.nullable().openapi({
+      description: "When it was last rescheduled; null if never moved",
+    }),
     created_at: IsoInstantSchema,
     updated_at: IsoInstantSchema,
   })

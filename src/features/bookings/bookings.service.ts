@@ -15,7 +15,7 @@ import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
   admitSession,
   assertExperienceTakesBookings,
-  sessionFullError,
+  seatRefusal,
 } from "../sessions/session-admission";
 import { snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
@@ -69,7 +69,7 @@ async function bookSession(db: Database, input: CreateBookingInput, experience: 
   const committed = await batch.commit();
   const inserted =
     committed.rowsChanged(confirmed) + (waitlisted ? committed.rowsChanged(waitlisted) : 0);
-  if (inserted === 0) throw await sessionFullError(db, experience, session, quantity, input.now);
+  if (inserted === 0) throw await seatRefusal(db, experience, session, quantity, input.now);
   return booking.id;
 }
 

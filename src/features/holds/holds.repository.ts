@@ -2,7 +2,7 @@ import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { holds } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists } from "../../db/write-batch";
-import { seatsLeft } from "../sessions/seat-guard";
+import { seatsLeft, sessionTakes } from "../sessions/seat-guard";
 
 export type HoldRow = typeof holds.$inferSelect;
 
@@ -39,7 +39,7 @@ export function insertHoldIfSeatsLeft(db: Database, hold: NewHold) {
       updatedAt: hold.now,
     },
     sql`FROM sessions s WHERE s.id = ${hold.sessionId}
-      AND ${seatsLeft("s", hold.now)} >= ${hold.quantity}`,
+      AND ${sessionTakes("s", hold.quantity, hold.now)}`,
   );
 }
 

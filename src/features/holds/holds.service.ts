@@ -13,7 +13,7 @@ import {
   admitSession,
   assertExperienceTakesBookings,
   assertQuantityAllowed,
-  sessionFullError,
+  seatRefusal,
 } from "../sessions/session-admission";
 import { snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
@@ -82,7 +82,7 @@ export async function createHold(db: Database, input: CreateHoldInput) {
   );
   const committed = await batch.commit();
   if (committed.rowsChanged(inserted) === 0) {
-    throw await sessionFullError(db, experience, session, quantity, input.now);
+    throw await seatRefusal(db, experience, session, quantity, input.now);
   }
   return getHold(db, input.organizationId, holdId, input.now);
 }

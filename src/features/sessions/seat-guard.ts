@@ -26,6 +26,23 @@ export function seatsLeft(session: string, now: number, exceptHoldId?: string): 
 }
 
 /**
+ * §15: a session the studio cancelled takes no seats, holds or waitlisted bookings. Checked in
+ * the statement that writes, so a write racing the cancellation either commits first (and is
+ * cancelled with the session) or is refused.
+ */
+export function sessionOpen(session: string): SQL {
+  return sql`${sql.raw(session)}.status = 'scheduled'`;
+}
+
+/**
+ * The seat guard of every write that takes `quantity` seats (a booking, a hold, a reschedule's
+ * move): the session is open and its seats left cover the quantity.
+ */
+export function sessionTakes(session: string, quantity: number, now: number): SQL {
+  return sql`${sessionOpen(session)} AND ${seatsLeft(session, now)} >= ${quantity}`;
+}
+
+/**
  * Step 1 of every batch that books or holds seats: materialize the session snapshot unless it
  * already exists — only if the quantity fits its capacity, so a request that can never succeed
  * leaves no snapshot behind. The guard of the next statement reads the snapshot it writes.

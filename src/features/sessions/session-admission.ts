@@ -10,7 +10,11 @@ import {
 } from "../../errors";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "./booking-window";
-import { countWaitlistedBySession, findSeatsLeft } from "./sessions.repository";
+import {
+  countWaitlistedBySession,
+  findMaterializedSession,
+  findSeatsLeft,
+} from "./sessions.repository";
 import { resolveSession, type SessionView } from "./sessions.service";
 
 /** The first §9 checks, on the experience: active, then registration open. */
@@ -35,7 +39,8 @@ export function assertQuantityAllowed(experience: ExperienceRow, quantity: numbe
 
 /**
  * The §9 checks on the session, in their order: it exists (404; a session of a deleted
- * recurrence counts as not existing), its recurrence is active, it is inside the booking window.
+ * recurrence counts as not existing), the studio has not cancelled it (§15), its recurrence is
+ * active, it is inside the booking window.
  */
 export async function admitSession(
   db: Database,
@@ -45,6 +50,7 @@ export async function admitSession(
 ): Promise<SessionView> {
   const session = await resolveSession(db, experience.organizationId, experience, sessionId);
   if (!session) throw new NotFoundError("Session not found");
+  if (session.status === "cancelled") throw new SessionUnavailableError("cancelled");
   if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
   const violation = checkBookingWindow(session.startMs, now, experience.schedulingRules);
   if (violation) throw new OutsideBookingWindowError(violation);
@@ -71,4 +77,20 @@ export async function sessionFullError(
   const size = waitlisted.get(session.sessionId) ?? 0;
   const waitlistAvailable = enabled && size < max_size && quantity <= session.capacity;
   return new SessionFullError(Math.max(0, seatsLeft ?? session.capacity), waitlistAvailable);
+}
+
+/**
+ * Why the seat guard refused a request that passed admitSession: the studio cancelled the
+ * session in between (§15), or too few seats were left (sessionFullError).
+ */
+export async function seatRefusal(
+  db: Database,
+  experience: ExperienceRow,
+  session: SessionView,
+  quantity: number,
+  now: number,
+) {
+  const stored = await findMaterializedSession(db, session.sessionId);
+  if (stored?.status === "cancelled") return new SessionUnavailableError("cancelled");
+  return sessionFullError(db, experience, session, quantity, now);
 }

@@ -26,6 +26,10 @@ export interface SessionView {
   capacity: number;
   recurrenceStatus: "active" | "paused";
   materialized: boolean;
+  /** §15: a studio-cancelled session is always materialized. */
+  status: "scheduled" | "cancelled";
+  cancelledAt: number | null;
+  cancelReason: string | null;
 }
 
 /**
@@ -56,6 +60,9 @@ function viewOfExpansion(
     capacity: defaults.capacity,
     recurrenceStatus: recurrence.status,
     materialized: false,
+    status: "scheduled",
+    cancelledAt: null,
+    cancelReason: null,
     // Only materialized sessions can hold bookings or holds (the guard reads the snapshot).
     seatsBooked: 0,
     seatsHeld: 0,
@@ -75,6 +82,9 @@ function viewOfSnapshot(row: SessionRow, recurrence: RecurrenceRow): SessionView
     capacity: row.capacity,
     recurrenceStatus: recurrence.status,
     materialized: true,
+    status: row.status,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
   };
 }
 

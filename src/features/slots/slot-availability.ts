@@ -4,6 +4,7 @@ import type { SessionView } from "../sessions/sessions.service";
 
 export type UnbookableReason =
   | "inactive"
+  | "cancelled"
   | "registration_closed"
   | "paused"
   | "past"
@@ -18,6 +19,7 @@ export function unbookableReason(
   nowMs: number,
 ): UnbookableReason | null {
   if (experience.status === "inactive") return "inactive";
+  if (session.status === "cancelled") return "cancelled";
   if (experience.registrationStatus === "closed") return "registration_closed";
   if (session.recurrenceStatus === "paused") return "paused";
   const window = checkBookingWindow(session.startMs, nowMs, experience.schedulingRules);

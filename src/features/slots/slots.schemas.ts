@@ -80,7 +80,16 @@ export const SlotSchema = z
     waitlist_size: z.number().int().openapi({ description: "Waitlisted bookings" }),
     bookable: z.boolean(),
     unbookable_reason: z
-      .enum(["past", "too_soon", "too_far", "full", "paused", "inactive", "registration_closed"])
+      .enum([
+        "past",
+        "too_soon",
+        "too_far",
+        "full",
+        "paused",
+        "inactive",
+        "cancelled",
+        "registration_closed",
+      ])
       .nullable(),
   })
   .openapi("Slot");

@@ -84,6 +84,16 @@ function CancelForm({ managed, token }: { managed: ManagedBooking; token: string
   );
 }
 
+/** Who cancelled, in the customer's words; the studio's reason when it gave one. */
+function cancelledLead(managed: ManagedBooking, when: string | null): string {
+  const on = when ? ` on ${when}` : "";
+  const reason = managed.booking.cancel_reason;
+  const because = reason ? ` Reason: ${reason}${/[.!?]$/.test(reason) ? "" : "."}` : "";
+  if (managed.cancelledBy === "session") return `The studio cancelled this session${on}.${because}`;
+  if (managed.cancelledBy === "studio") return `The studio cancelled this booking${on}.${because}`;
+  return when ? `This booking was cancelled on ${when}.` : "This booking is cancelled.";
+}
+
 function StateMessage({ managed, locale, outcome }: Omit<ManagePageProps, "token">) {
   // The outcome only matters for a refused cancel: a done one redirects to the new state.
   const { booking } = managed;
@@ -92,10 +102,9 @@ function StateMessage({ managed, locale, outcome }: Omit<ManagePageProps, "token
     const when = booking.cancelled_at
       ? createFormats(locale, booking.timezone).dateTime(booking.cancelled_at)
       : null;
-    const lead = when ? `This booking was cancelled on ${when}.` : "This booking is cancelled.";
     return (
       <p id="manage-state" class="alert alert-neutral" role="status">
-        {lead} {refund ?? ""}
+        {cancelledLead(managed, when)} {refund ?? ""}
       </p>
     );
   }

@@ -2,7 +2,14 @@ import type { Database } from "../../db/client";
 import type { LocationValue } from "../../db/schema";
 import { AppError } from "../../errors";
 import { presentBooking } from "../../features/bookings/bookings.presenter";
-import { findBookingByIdAnyOrganization } from "../../features/bookings/bookings.repository";
+import {
+  type BookingRow,
+  findBookingByIdAnyOrganization,
+} from "../../features/bookings/bookings.repository";
+import {
+  findMaterializedSession,
+  type SessionRow,
+} from "../../features/sessions/sessions.repository";
 import { cancelTokenMatches } from "../cancel-token";
 import { findExperienceWithTimezone } from "../public.repository";
 import { cancelPublicBooking } from "../public.service";
@@ -21,6 +28,14 @@ export interface ManagedBooking {
   location: LocationValue | null;
   /** Confirmed and not begun: the page offers the cancel form. */
   cancellable: boolean;
+  /** Who cancelled it, as the page tells the customer: the studio, or its whole session (§15). */
+  cancelledBy: "customer" | "studio" | "session" | null;
+}
+
+function cancelledByOf(row: BookingRow, session: SessionRow | undefined) {
+  if (row.status !== "cancelled") return null;
+  if (row.cancelledBy === "studio" && session?.status === "cancelled") return "session";
+  return row.cancelledBy;
 }
 
 /**
@@ -35,10 +50,11 @@ export async function loadManagedBooking(
 ): Promise<ManagedBooking | null> {
   const row = await findBookingByIdAnyOrganization(db, bookingId);
   if (!(await cancelTokenMatches(token, row?.cancelTokenHash)) || !row) return null;
-  const [found, organizationName, providers] = await Promise.all([
+  const [found, organizationName, providers, session] = await Promise.all([
     findExperienceWithTimezone(db, row.experienceId),
     findOrganizationName(db, row.organizationId),
     row.providerId ? findMemberNames(db, row.organizationId, [row.providerId]) : new Map(),
+    row.status === "cancelled" ? findMaterializedSession(db, row.sessionId) : undefined,
   ]);
   const booking = presentBooking(row, now);
   return {
@@ -50,6 +66,7 @@ export async function loadManagedBooking(
     location: found?.experience.location ?? null,
     cancellable:
       (booking.status === "confirmed" || booking.status === "waitlisted") && row.startAt > now,
+    cancelledBy: cancelledByOf(row, session),
   };
 }
 

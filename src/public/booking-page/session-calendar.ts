@@ -55,7 +55,9 @@ export interface PageSession {
   range: string;
   providerId: string | null;
   seatsAvailable: number;
+  /** Not bookable: full, or cancelled by the studio (§15). */
   full: boolean;
+  cancelled: boolean;
 }
 
 export interface PageDay {
@@ -103,8 +105,8 @@ async function listPageSlots(
 }
 
 /**
- * The sessions a visitor may pick, as the page script lists them: bookable ones, and full ones
- * shown as full. Past, too-soon, too-far and paused sessions are left out. Grouped by local
+ * The sessions a visitor may pick, as the page script lists them: bookable ones, full ones
+ * shown as full, and sessions the studio cancelled shown as cancelled (§15). Past, too-soon, too-far and paused sessions are left out. Grouped by local
  * date in the page's zone, in start order, labelled in the page's locale.
  */
 export async function buildSessionCalendar(
@@ -122,7 +124,8 @@ export async function buildSessionCalendar(
   const formats = createFormats(locale, zone);
   const days = new Map<string, PageSession[]>();
   for (const slot of slots) {
-    if (!slot.bookable && slot.unbookable_reason !== "full") continue;
+    const cancelled = slot.unbookable_reason === "cancelled";
+    if (!slot.bookable && slot.unbookable_reason !== "full" && !cancelled) continue;
     const startMs = Date.parse(slot.start);
     const session: PageSession = {
       sessionId: slot.session_id,
@@ -134,6 +137,7 @@ export async function buildSessionCalendar(
       providerId: slot.provider_id,
       seatsAvailable: slot.seats_available,
       full: !slot.bookable,
+      cancelled,
     };
     const date = calendarDateInZone(startMs, zone);
     days.set(date, [...(days.get(date) ?? []), session]);

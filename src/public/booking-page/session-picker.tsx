@@ -13,14 +13,26 @@ const providerOf = (session: PageSession, providers: Providers) =>
  * A radio styled as a pill, as the page script renders it (client/session-list.ts). The data
  * attributes carry what the script needs to take the list over without fetching it again.
  */
+/** What the pill says of its seats: how many are left, or why none can be booked. */
+function seatsState({ full, cancelled, seatsAvailable }: PageSession): string {
+  if (cancelled) return "Cancelled";
+  return full ? "Full" : `${seatsText(seatsAvailable)} left`;
+}
+
 function SessionSlot({ session, providers }: { session: PageSession; providers: Providers }) {
-  const { full, seatsAvailable } = session;
-  const tone = full ? " full" : seatsAvailable <= FEW_SEATS ? " few" : "";
+  const { full, cancelled, seatsAvailable } = session;
+  const tone = cancelled
+    ? " cancelled"
+    : full
+      ? " full"
+      : seatsAvailable <= FEW_SEATS
+        ? " few"
+        : "";
   const provider = providerOf(session, providers);
   const label = [
     session.range,
     provider ? `with ${provider}` : null,
-    full ? "full" : `${seatsText(seatsAvailable)} left`,
+    full ? seatsState(session).toLowerCase() : `${seatsText(seatsAvailable)} left`,
   ]
     .filter(Boolean)
     .join(", ");
@@ -37,12 +49,13 @@ function SessionSlot({ session, providers }: { session: PageSession; providers: 
         data-end={session.end}
         data-seats={seatsAvailable}
         data-provider={session.providerId ?? ""}
+        data-reason={cancelled ? "cancelled" : undefined}
       />
       <time class="slot-time" datetime={session.localStart}>
         {session.timeRange}
       </time>
       {provider ? <span class="slot-provider">{provider}</span> : null}
-      <span class="slot-seats">{full ? "Full" : `${seatsText(seatsAvailable)} left`}</span>
+      <span class="slot-seats">{seatsState(session)}</span>
     </label>
   );
 }

@@ -52,8 +52,8 @@ fieldset { border: 0; padding: 0; margin: 1.25rem 0 0; min-width: 0; }
 .slot:has(input:checked) { border-color: var(--accent); background: var(--accent-soft); box-shadow: inset 0 0 0 1px var(--accent); }
 .slot:has(input:checked) .slot-time { color: var(--accent-dark); }
 .slot:has(input:focus-visible) { outline: 3px solid rgba(61, 90, 254, .35); outline-offset: 2px; }
-.slot.full { cursor: not-allowed; background: var(--bg); color: var(--muted); border-style: dashed; }
-.slot.full .slot-time { text-decoration: line-through; font-weight: 500; }
+.slot.full, .slot.cancelled { cursor: not-allowed; background: var(--bg); color: var(--muted); border-style: dashed; }
+.slot.full .slot-time, .slot.cancelled .slot-time { text-decoration: line-through; font-weight: 500; }
 .slot.few .slot-seats { color: #a15c00; font-weight: 600; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .25rem 1rem; }
 .field { display: grid; gap: .3rem; align-content: start; margin-bottom: .75rem; }

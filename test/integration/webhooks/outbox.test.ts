@@ -2,6 +2,7 @@ import { runDurableObjectAlarm } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { sweeperStub } from "../../../src/sweeps/arm";
+import { eventsOf } from "../../helpers/events";
 import { call, callJson } from "../../helpers/http";
 import { travelTo } from "../../helpers/idempotency";
 import { publicClient } from "../../helpers/public";
@@ -23,16 +24,6 @@ import { createEndpoint, webhookReceiver } from "../../helpers/webhooks";
 afterEach(() => {
   vi.useRealTimers();
 });
-
-// biome-ignore lint/suspicious/noExplicitAny: wire payloads are asserted field by field
-type Json = any;
-
-async function eventsOf(key: string, type?: string): Promise<Json[]> {
-  const query = type ? `?type=${type}&page_size=200` : "?page_size=200";
-  const res = await callJson("GET", `/v1/events${query}`, { key });
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
 
 async function objectOf(key: string, type: string) {
   const [event, ...more] = await eventsOf(key, type);

@@ -6,17 +6,20 @@ import { element } from "./dom";
 const FEW_SEATS = 3;
 
 /**
- * How a slot is offered. Sessions that are past, too soon, too far or paused are not offered.
- * Waitlists (§14) and cancelled sessions (§15) get their own states here once the slots API
- * reports them (a "join the waitlist" pill, a struck-through cancelled one).
+ * How a slot is offered. Sessions that are past, too soon, too far or paused are not offered;
+ * one the studio cancelled (§15) is shown struck through, so its regulars learn why it is gone.
+ * Waitlists (§14) get their own state here once the slots API reports them.
  */
-export type SessionState = "open" | "full";
+export type SessionState = "open" | "full" | "cancelled";
 
 export function sessionState(slot: Slot): SessionState | null {
   if (slot.bookable) return "open";
   if (slot.unbookable_reason === "full") return "full";
+  if (slot.unbookable_reason === "cancelled") return "cancelled";
   return null;
 }
+
+const CLOSED_TEXT = { full: "Full", cancelled: "Cancelled" } as const;
 
 export interface ListContext {
   zone: string;
@@ -24,8 +27,12 @@ export interface ListContext {
   providers: Record<string, string>;
 }
 
-export const seatsLeftText = (slot: Slot) =>
-  sessionState(slot) === "full" ? "Full" : `${seatsText(slot.seats_available)} left`;
+export function seatsLeftText(slot: Slot): string {
+  const state = sessionState(slot);
+  return state === "full" || state === "cancelled"
+    ? CLOSED_TEXT[state]
+    : `${seatsText(slot.seats_available)} left`;
+}
 
 export function providerName(slot: Slot, providers: Record<string, string>): string | null {
   return slot.provider_id ? (providers[slot.provider_id] ?? null) : null;
@@ -37,7 +44,7 @@ function slotLabel(slot: Slot, context: ListContext): string {
   return [
     context.formats.range(slot.start, slot.end),
     provider ? `with ${provider}` : null,
-    sessionState(slot) === "full" ? "full" : `${seatsText(slot.seats_available)} left`,
+    sessionState(slot) === "open" ? seatsLeftText(slot) : seatsLeftText(slot).toLowerCase(),
   ]
     .filter(Boolean)
     .join(", ");
@@ -45,14 +52,15 @@ function slotLabel(slot: Slot, context: ListContext): string {
 
 /** A radio styled as a pill, with the same markup as the server's (session-picker.tsx). */
 function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
-  const full = sessionState(slot) === "full";
-  const tone = full ? " full" : slot.seats_available <= FEW_SEATS ? " few" : "";
+  const state = sessionState(slot);
+  const closed = state !== "open";
+  const tone = closed ? ` ${state}` : slot.seats_available <= FEW_SEATS ? " few" : "";
   const label = element("label", `slot${tone}`);
   const input = element("input");
   input.type = "radio";
   input.name = "session_id";
   input.value = slot.session_id;
-  input.disabled = full;
+  input.disabled = closed;
   input.setAttribute("aria-label", slotLabel(slot, context));
   Object.assign(input.dataset, {
     sessionId: slot.session_id,
@@ -61,6 +69,7 @@ function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
     seats: String(slot.seats_available),
     provider: slot.provider_id ?? "",
   });
+  if (state === "cancelled") input.dataset.reason = "cancelled";
   const time = element("time", "slot-time");
   time.dateTime = slot.start;
   time.textContent = context.formats.timeRange(slot.start, slot.end);
@@ -117,6 +126,6 @@ export function readRenderedSlots(root: ParentNode): Slot[] {
     provider_id: input.dataset.provider || null,
     seats_available: Number(input.dataset.seats),
     bookable: !input.disabled,
-    unbookable_reason: input.disabled ? "full" : null,
+    unbookable_reason: input.disabled ? (input.dataset.reason ?? "full") : null,
   }));
 }

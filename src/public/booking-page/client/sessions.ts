@@ -123,7 +123,8 @@ export class Sessions {
     const counts: WeekModel["days"] = new Map();
     for (const [date, slots] of groupByDate(this.#slots.values(), this.#zone)) {
       const open = slots.filter((slot) => sessionState(slot) === "open").length;
-      counts.set(date, { open, full: slots.length - open });
+      const full = slots.filter((slot) => sessionState(slot) === "full").length;
+      counts.set(date, { open, full });
     }
     return counts;
   }

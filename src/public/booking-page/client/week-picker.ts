@@ -57,7 +57,7 @@ function availability(date: string, model: WeekModel): string {
   const counts = model.days.get(date);
   if (date < model.firstDate || date > model.lastDate) return "not bookable";
   if (!counts) return "no sessions";
-  if (counts.open === 0) return "fully booked";
+  if (counts.open === 0) return counts.full > 0 ? "fully booked" : "cancelled";
   return `${sessionsText(counts.open)} available`;
 }
 

@@ -1,0 +1,84 @@
+import { createRouter, dataOf, IdempotencyKeyHeaderSchema, jsonContent } from "../../http/openapi";
+import { v1Route } from "../../http/route";
+import { authOf } from "../../http/scopes";
+import { cancelSession, getSession, restoreSession } from "./session-operations.service";
+import {
+  CancelSessionBodySchema,
+  SessionDetailSchema,
+  SessionOperationSchema,
+  SessionParamsSchema,
+} from "./sessions.schemas";
+
+const tags = ["Sessions"];
+const path = "/experiences/{id}/sessions/{session_id}";
+
+function sessionRequest(organizationId: string, params: { id: string; session_id: string }) {
+  return { organizationId, experienceId: params.id, sessionId: params.session_id };
+}
+
+export const sessionsRoutes = createRouter()
+  .openapi(
+    v1Route("experiences:read", {
+      method: "get",
+      path,
+      tags,
+      summary: "Get one session with its seats, holds, waitlist and bookings",
+      description:
+        "404 when the recurrence does not produce this session and it is not materialized (or its recurrence was deleted).",
+      request: { params: SessionParamsSchema },
+      responses: { 200: jsonContent(dataOf(SessionDetailSchema), "The session") },
+    }),
+    async (c) => {
+      const input = sessionRequest(authOf(c).organizationId, c.req.valid("param"));
+      const session = await getSession(c.get("db"), { ...input, now: Date.now() });
+      return c.json({ data: session }, 200);
+    },
+  )
+  .openapi(
+    v1Route("experiences:write", {
+      method: "post",
+      path: `${path}/cancel`,
+      tags,
+      summary: "Cancel one session with all its bookings",
+      description:
+        "Materializes the session as cancelled and, in the same batch, cancels every confirmed and waitlisted booking with refund_eligible true and cancel_reason = reason, and releases its holds. 409 session_already_cancelled; 422 session_started once it began. The body is optional.",
+      request: {
+        params: SessionParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        body: {
+          content: { "application/json": { schema: CancelSessionBodySchema } },
+          required: false,
+        },
+      },
+      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The cancelled session") },
+    }),
+    async (c) => {
+      const session = await cancelSession(c.get("db"), {
+        ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
+        reason: c.req.valid("json").reason ?? null,
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      return c.json({ data: session }, 200);
+    },
+  )
+  .openapi(
+    v1Route("experiences:write", {
+      method: "post",
+      path: `${path}/restore`,
+      tags,
+      summary: "Restore a cancelled session",
+      description:
+        "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No body.",
+      request: { params: SessionParamsSchema, headers: IdempotencyKeyHeaderSchema },
+      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The restored session") },
+    }),
+    async (c) => {
+      const session = await restoreSession(c.get("db"), {
+        ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
+        idempotency: c.get("idempotency"),
+        now: Date.now(),
+      });
+      return c.json({ data: session }, 200);
+    },
+  );
