@@ -1,8 +1,5 @@
 import type { PageDay, PageSession, SessionCalendar } from "./session-calendar";
-import { seatsText } from "./shared/formats";
-
-/** Same threshold as the page script: "few seats left" pills are highlighted. */
-const FEW_SEATS = 3;
+import { JOIN_WAITLIST, seatsLine, slotTone, stateLabel } from "./shared/session-state";
 
 type Providers = Record<string, string>;
 
@@ -14,35 +11,38 @@ const providerOf = (session: PageSession, providers: Providers) =>
  * attributes carry what the script needs to take the list over without fetching it again.
  */
 function SessionSlot({ session, providers }: { session: PageSession; providers: Providers }) {
-  const { full, seatsAvailable } = session;
-  const tone = full ? " full" : seatsAvailable <= FEW_SEATS ? " few" : "";
+  const { state, seatsAvailable } = session;
   const provider = providerOf(session, providers);
   const label = [
     session.range,
     provider ? `with ${provider}` : null,
-    full ? "full" : `${seatsText(seatsAvailable)} left`,
+    stateLabel(state, seatsAvailable, session.waitlistSize),
   ]
     .filter(Boolean)
     .join(", ");
   return (
-    <label class={`slot${tone}`}>
+    <label class={`slot${slotTone(state, seatsAvailable)}`}>
       <input
         type="radio"
         name="session_id"
         value={session.sessionId}
-        disabled={full}
+        disabled={state === "full"}
         aria-label={label}
         data-session-id={session.sessionId}
         data-start={session.start}
         data-end={session.end}
         data-seats={seatsAvailable}
+        data-held={session.seatsHeld}
+        data-waitlist={session.waitlistSize}
+        data-state={state}
         data-provider={session.providerId ?? ""}
       />
       <time class="slot-time" datetime={session.localStart}>
         {session.timeRange}
       </time>
       {provider ? <span class="slot-provider">{provider}</span> : null}
-      <span class="slot-seats">{full ? "Full" : `${seatsText(seatsAvailable)} left`}</span>
+      <span class="slot-seats">{seatsLine(state, seatsAvailable)}</span>
+      {state === "waitlist" ? <span class="slot-waitlist">{JOIN_WAITLIST}</span> : null}
     </label>
   );
 }
@@ -67,7 +67,7 @@ function SessionDay({ day, providers }: { day: PageDay; providers: Providers }) 
 
 function statusText(calendar: SessionCalendar): string | null {
   const sessions = calendar.days.flatMap((day) => day.sessions);
-  if (sessions.some((session) => !session.full)) return null;
+  if (sessions.some((session) => session.state !== "full")) return null;
   return sessions.length
     ? "All sessions in this period are full."
     : "No sessions are open for booking in this period.";

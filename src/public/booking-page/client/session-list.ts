@@ -1,35 +1,31 @@
-import { dateKey, type Formats, seatsText } from "../shared/formats";
+import { dateKey, type Formats } from "../shared/formats";
+import {
+  JOIN_WAITLIST,
+  type SessionState,
+  seatsLine,
+  sessionState,
+  slotTone,
+  stateLabel,
+  type WaitlistSettings,
+} from "../shared/session-state";
 import type { Slot } from "./api";
 import { element } from "./dom";
 
-/** Same threshold as the server's list (session-picker.tsx): "few seats left" is highlighted. */
-const FEW_SEATS = 3;
-
-/**
- * How a slot is offered. Sessions that are past, too soon, too far or paused are not offered.
- * Waitlists (§14) and cancelled sessions (§15) get their own states here once the slots API
- * reports them (a "join the waitlist" pill, a struck-through cancelled one).
- */
-export type SessionState = "open" | "full";
-
-export function sessionState(slot: Slot): SessionState | null {
-  if (slot.bookable) return "open";
-  if (slot.unbookable_reason === "full") return "full";
-  return null;
-}
+export type { SessionState };
 
 export interface ListContext {
   zone: string;
   formats: Formats;
   providers: Record<string, string>;
+  waitlist: WaitlistSettings;
 }
-
-export const seatsLeftText = (slot: Slot) =>
-  sessionState(slot) === "full" ? "Full" : `${seatsText(slot.seats_available)} left`;
 
 export function providerName(slot: Slot, providers: Record<string, string>): string | null {
   return slot.provider_id ? (providers[slot.provider_id] ?? null) : null;
 }
+
+const stateOf = (slot: Slot, context: ListContext) =>
+  sessionState(slot, context.waitlist) ?? "full";
 
 /** "Monday, December 7, 7:00 – 8:15 AM, with Ada Lovelace, 4 seats left" */
 function slotLabel(slot: Slot, context: ListContext): string {
@@ -37,7 +33,7 @@ function slotLabel(slot: Slot, context: ListContext): string {
   return [
     context.formats.range(slot.start, slot.end),
     provider ? `with ${provider}` : null,
-    sessionState(slot) === "full" ? "full" : `${seatsText(slot.seats_available)} left`,
+    stateLabel(stateOf(slot, context), slot.seats_available, slot.waitlist_size),
   ]
     .filter(Boolean)
     .join(", ");
@@ -45,20 +41,22 @@ function slotLabel(slot: Slot, context: ListContext): string {
 
 /** A radio styled as a pill, with the same markup as the server's (session-picker.tsx). */
 function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
-  const full = sessionState(slot) === "full";
-  const tone = full ? " full" : slot.seats_available <= FEW_SEATS ? " few" : "";
-  const label = element("label", `slot${tone}`);
+  const state = stateOf(slot, context);
+  const label = element("label", `slot${slotTone(state, slot.seats_available)}`);
   const input = element("input");
   input.type = "radio";
   input.name = "session_id";
   input.value = slot.session_id;
-  input.disabled = full;
+  input.disabled = state === "full";
   input.setAttribute("aria-label", slotLabel(slot, context));
   Object.assign(input.dataset, {
     sessionId: slot.session_id,
     start: slot.start,
     end: slot.end,
     seats: String(slot.seats_available),
+    held: String(slot.seats_held),
+    waitlist: String(slot.waitlist_size),
+    state,
     provider: slot.provider_id ?? "",
   });
   const time = element("time", "slot-time");
@@ -67,7 +65,8 @@ function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
   label.append(input, time);
   const provider = providerName(slot, context.providers);
   if (provider) label.append(element("span", "slot-provider", provider));
-  label.append(element("span", "slot-seats", seatsLeftText(slot)));
+  label.append(element("span", "slot-seats", seatsLine(state, slot.seats_available)));
+  if (state === "waitlist") label.append(element("span", "slot-waitlist", JOIN_WAITLIST));
   return label;
 }
 
@@ -116,7 +115,9 @@ export function readRenderedSlots(root: ParentNode): Slot[] {
     end: input.dataset.end ?? "",
     provider_id: input.dataset.provider || null,
     seats_available: Number(input.dataset.seats),
-    bookable: !input.disabled,
-    unbookable_reason: input.disabled ? "full" : null,
+    seats_held: Number(input.dataset.held),
+    waitlist_size: Number(input.dataset.waitlist),
+    bookable: input.dataset.state === "open",
+    unbookable_reason: input.dataset.state === "open" ? null : "full",
   }));
 }
