@@ -28,9 +28,20 @@ const TokenSchema = z.string().max(256).optional().openapi({
     "The booking's cancel_token. Missing or wrong: the same 404 page as an unknown booking.",
 });
 
+// The page documents only 200, 404 and 429: an overlong value is ignored (a token that long is
+// as wrong as any other: the 404 page; a locale that long falls back like an invalid one).
+const ignoredBeyond = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v && v.length <= max ? v : undefined));
+
 const ManageQuerySchema = z.object({
-  token: TokenSchema,
-  lang: z.string().max(35).optional().openapi({ description: "As on the booking page" }),
+  token: ignoredBeyond(256).openapi({
+    description:
+      "The booking's cancel_token. Missing or wrong: the same 404 page as an unknown booking.",
+  }),
+  lang: ignoredBeyond(35).openapi({ description: "As on the booking page" }),
 });
 
 const CancelFormSchema = z.object({ token: TokenSchema }).openapi("ManageCancelForm");
