@@ -10,9 +10,16 @@ export const pathParam = (name: string, example: string) =>
 /** A name field: trimmed, then 1–max characters. */
 export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
 
+// The shape of every IANA zone name ("UTC", "Europe/Berlin", "America/Argentina/Buenos_Aires",
+// "Etc/GMT+5"): checked before Intl, which would also take offsets like "+05:00".
+const TIME_ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/;
+const UNKNOWN_ZONE = "Unknown time zone: use an IANA name such as Europe/Berlin";
+
 export const TimeZoneSchema = z
   .string()
-  .refine(isValidTimeZone, { message: "Unknown time zone: use an IANA name such as Europe/Berlin" })
+  .max(64, UNKNOWN_ZONE)
+  .regex(TIME_ZONE_NAME, UNKNOWN_ZONE)
+  .refine(isValidTimeZone, { message: UNKNOWN_ZONE })
   .transform(canonicalTimeZoneName)
   .openapi({ example: "Europe/Berlin", description: "IANA time zone name (UTC allowed)" });
 

@@ -56,6 +56,8 @@ export const PublicCancelBodySchema = z
     }),
   })
   .strict()
-  .openapi("PublicCancelBody");
+  .openapi("PublicCancelBody", {
+    example: { cancel_token: "9fQ2bY7LpWzR4aN3kTMdx8Vc2QpL0sWeR7tYu1IoPaX" },
+  });
 
 export type PublicExperience = z.infer<typeof PublicExperienceSchema>;

@@ -44,6 +44,13 @@ const managePath = (bookingId: string, token: string) =>
   `/book/manage/${bookingId}?token=${encodeURIComponent(token)}`;
 
 describe("GET /book/manage/{booking_id}", () => {
+  it("ignores a ?lang= too long to be a locale, like any invalid one", async () => {
+    const { bookingId, token } = await bookedFixture();
+    const { status, html } = await page(`${managePath(bookingId, token)}&lang=${"😀".repeat(40)}`);
+    expect(status).toBe(200);
+    expect(html).toContain('<span class="badge badge-confirmed">Confirmed</span>');
+  });
+
   it("shows a confirmed booking with its calendar link and a cancel form that needs no script", async () => {
     const { bookingId, token, manage_url } = await bookedFixture();
     expect(manage_url).toBe(`https://api.test${managePath(bookingId, token)}`);

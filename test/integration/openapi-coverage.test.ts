@@ -38,4 +38,23 @@ describe("§11 OpenAPI document", () => {
       }
     }
   });
+
+  it("gives every JSON request body an example", async () => {
+    const { body } = await callJson("GET", "/openapi.json");
+    type Schema = { $ref?: string; example?: unknown };
+    type Operation = { requestBody?: { content: Record<string, { schema: Schema }> } };
+    const schemas = body.components.schemas as Record<string, Schema>;
+    const missing: string[] = [];
+    for (const [path, operations] of Object.entries(
+      body.paths as Record<string, Record<string, Operation>>,
+    )) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const schema = operation.requestBody?.content["application/json"]?.schema;
+        if (!schema) continue;
+        const resolved = schema.$ref ? schemas[schema.$ref.split("/").pop() ?? ""] : schema;
+        if (resolved?.example === undefined) missing.push(`${method.toUpperCase()} ${path}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
 });

@@ -63,6 +63,7 @@ const RULE_CASES: Case[] = [
   ["timezone UTC", { timezone: "UTC" }, null],
   ["timezone with three parts", { timezone: "America/Argentina/Buenos_Aires" }, null],
   ["timezone unknown", { timezone: "Mars/Olympus" }, "timezone"],
+  ["timezone longer than any zone name", { timezone: `Europe/${"x".repeat(60)}` }, "timezone"],
   ["timezone as an offset", { timezone: "+01:00" }, "timezone"],
   ["timezone empty", { timezone: "" }, "timezone"],
   ["timezone missing", { timezone: undefined }, "timezone"],

@@ -38,7 +38,9 @@ export const OrganizationSchema = z
 export const CreateApiKeyBodySchema = z
   .object({ name: nameSchema(), scopes: ScopeMapSchema })
   .strict()
-  .openapi("CreateApiKeyBody");
+  .openapi("CreateApiKeyBody", {
+    example: { name: "Front desk", scopes: { experiences: "read", bookings: "write" } },
+  });
 
 export const ApiKeySchema = z
   .object({

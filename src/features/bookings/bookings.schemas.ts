@@ -68,11 +68,18 @@ function checkSessionOrHold(body: SessionOrHold, ctx: z.RefinementCtx) {
   }
 }
 
+const CREATE_BOOKING_EXAMPLE = {
+  session_id: "ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700",
+  quantity: 2,
+  contact: { name: "Jamie Rivera", email: "jamie@example.com" },
+  notes: "First class",
+};
+
 export const CreateBookingBodySchema = z
   .object(createBookingFields)
   .strict()
   .superRefine(checkSessionOrHold)
-  .openapi("CreateBookingBody");
+  .openapi("CreateBookingBody", { example: CREATE_BOOKING_EXAMPLE });
 
 export const PublicCreateBookingBodySchema = z
   .object({
@@ -92,7 +99,9 @@ export const PublicCreateBookingBodySchema = z
       });
     }
   })
-  .openapi("PublicCreateBookingBody");
+  .openapi("PublicCreateBookingBody", {
+    example: { ...CREATE_BOOKING_EXAMPLE, join_waitlist: true },
+  });
 
 export const CancelBookingBodySchema = z
   .object({ reason: z.string().max(2000).nullable().optional() })

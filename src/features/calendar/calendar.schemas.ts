@@ -30,7 +30,10 @@ export const MemberCalendarFeedParamsSchema = z.object({
 });
 
 /** The request takes no fields; an empty body counts as `{}` and unknown fields are refused. */
-export const CreateCalendarFeedBodySchema = z.object({}).strict().openapi("CreateCalendarFeedBody");
+export const CreateCalendarFeedBodySchema = z
+  .object({})
+  .strict()
+  .openapi("CreateCalendarFeedBody", { example: {} });
 
 export const CalendarFeedSchema = z
   .object({

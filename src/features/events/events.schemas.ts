@@ -41,6 +41,6 @@ export const RedeliverBodySchema = z
     }),
   })
   .strict()
-  .openapi("RedeliverBody");
+  .openapi("RedeliverBody", { example: { endpoint_id: "whe_3kTMd9xQ2bY7LpWzR4aN" } });
 
 export type ListEventsQuery = z.infer<typeof ListEventsQuerySchema>;

@@ -12,7 +12,13 @@ export const CreateHoldBodySchema = z
     }),
   })
   .strict()
-  .openapi("CreateHoldBody");
+  .openapi("CreateHoldBody", {
+    example: {
+      session_id: "ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700",
+      quantity: 2,
+      ttl_seconds: 600,
+    },
+  });
 
 export const HoldSchema = z
   .object({
@@ -55,7 +61,9 @@ export const HoldTokenBodySchema = z
     }),
   })
   .strict()
-  .openapi("PublicReleaseHoldBody");
+  .openapi("PublicReleaseHoldBody", {
+    example: { hold_token: "Hq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4" },
+  });
 
 export type CreateHoldBody = z.infer<typeof CreateHoldBodySchema>;
 export type Hold = z.infer<typeof HoldSchema>;

@@ -31,7 +31,11 @@ export const DaysOfWeekSchema = z
   .min(1)
   .max(7)
   .refine(isUnique, { message: "Days must be unique" })
-  .openapi({ example: [1, 3], description: "Weekdays, 0 = Sunday … 6 = Saturday; unique" });
+  .openapi({
+    example: [1, 3],
+    uniqueItems: true,
+    description: "Weekdays, 0 = Sunday … 6 = Saturday; unique",
+  });
 
 const WeeklyCadenceSchema = z
   .object({

@@ -33,7 +33,13 @@ export const CreateWebhookEndpointBodySchema = z
     status: EndpointStatusSchema.optional().default("active"),
   })
   .strict()
-  .openapi("CreateWebhookEndpointBody");
+  .openapi("CreateWebhookEndpointBody", {
+    example: {
+      url: "https://hooks.example.com/booking-api",
+      events: ["booking.created", "booking.cancelled"],
+      description: "Front-desk sync",
+    },
+  });
 
 export const UpdateWebhookEndpointBodySchema = z
   .object({
@@ -45,7 +51,7 @@ export const UpdateWebhookEndpointBodySchema = z
     }),
   })
   .strict()
-  .openapi("UpdateWebhookEndpointBody");
+  .openapi("UpdateWebhookEndpointBody", { example: { status: "active" } });
 
 export const WebhookEndpointSchema = z
   .object({

@@ -7,6 +7,7 @@ import { BookingPage, NotFoundPage } from "./booking-page";
 import { resolvePageLocale } from "./locale";
 import { managePath } from "./manage-link";
 import { loadPageNames } from "./page-names.service";
+import { pagePreference } from "./page-query";
 import { pageSecurityHeaders } from "./security-headers";
 import { buildSessionCalendar, resolvePageZone } from "./session-calendar";
 
@@ -22,25 +23,16 @@ const BookPageQuerySchema = z.object({
     description: "Legacy cancellation link: a booking ID, redirected to its manage page",
   }),
   token: z.string().max(256).optional().openapi({ description: "That booking's cancel_token" }),
-  // Too long to be a zone or a locale: ignored like any invalid value, not an error.
-  tz: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.length <= 100 ? v : undefined))
-    .openapi({
-      description:
-        "IANA zone of the listed sessions. Invalid or absent: the visitor's zone (Cloudflare geolocation), else the organization's.",
-      example: "Asia/Tokyo",
-    }),
-  lang: z
-    .string()
-    .optional()
-    .transform((v) => (v && v.length <= 35 ? v : undefined))
-    .openapi({
-      description:
-        "BCP 47 locale of every date, time and amount on the page (its texts stay English). Invalid or absent: the first supported `Accept-Language` entry, else `en`.",
-      example: "de-DE",
-    }),
+  tz: pagePreference(100).openapi({
+    description:
+      "IANA zone of the listed sessions. Invalid or absent: the visitor's zone (Cloudflare geolocation), else the organization's.",
+    example: "Asia/Tokyo",
+  }),
+  lang: pagePreference(35).openapi({
+    description:
+      "BCP 47 locale of every date, time and amount on the page (its texts stay English). Invalid or absent: the first supported `Accept-Language` entry, else `en`.",
+    example: "de-DE",
+  }),
 });
 
 export const htmlPage = (description: string) => ({

@@ -11,6 +11,7 @@ import { resolvePageLocale } from "./locale";
 import { cancelFromManagePage, loadManagedBooking } from "./manage.service";
 import { managePath } from "./manage-link";
 import { ManageNotFoundPage, ManagePage } from "./manage-page";
+import { pagePreference } from "./page-query";
 import { pageSecurityHeaders } from "./security-headers";
 
 const ManageParamsSchema = z.object({
@@ -28,20 +29,13 @@ const TokenSchema = z.string().max(256).optional().openapi({
     "The booking's cancel_token. Missing or wrong: the same 404 page as an unknown booking.",
 });
 
-// The page documents only 200, 404 and 429: an overlong value is ignored (a token that long is
-// as wrong as any other: the 404 page; a locale that long falls back like an invalid one).
-const ignoredBeyond = (max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v && v.length <= max ? v : undefined));
-
 const ManageQuerySchema = z.object({
-  token: ignoredBeyond(256).openapi({
+  // An overlong token is as wrong as any other (the 404 page), not an undocumented 400.
+  token: pagePreference(256).openapi({
     description:
       "The booking's cancel_token. Missing or wrong: the same 404 page as an unknown booking.",
   }),
-  lang: ignoredBeyond(35).openapi({ description: "As on the booking page" }),
+  lang: pagePreference(35).openapi({ description: "As on the booking page" }),
 });
 
 const CancelFormSchema = z.object({ token: TokenSchema }).openapi("ManageCancelForm");
@@ -75,7 +69,7 @@ manageRoutes
         "The booking's real state on load (confirmed or cancelled), its time in the session's zone, \"Add to calendar\" (the booking's .ics) and, while it is confirmed and its session has not begun, a cancel form that works without JavaScript. An unknown booking or a missing or wrong token is a 404 page that says only \"not found\". The public booking response's `manage_url` points here.",
       request: { params: ManageParamsSchema, query: ManageQuerySchema },
       responses: {
-        ...errorResponses(429),
+        ...errorResponses(400, 429),
         200: htmlPage("The manage page"),
         404: htmlPage("Not found"),
       },
