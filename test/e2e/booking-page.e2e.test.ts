@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { bookingApi, fillDetails, nextDate, sessionDate } from "./booking-tools";
 import { launchChromium } from "./browser";
 import { type LocalWorker, startLocalWorker } from "./local-worker";
 import {
@@ -19,6 +20,7 @@ import { type Seed, seedExperience } from "./seed";
 let worker: LocalWorker;
 let browser: Browser;
 let seed: Seed;
+let calls: ReturnType<typeof bookingApi>;
 /** Console errors other than the expected 4xx answers, e.g. a Content-Security-Policy block. */
 let consoleErrors: string[] = [];
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
     launchChromium(),
   ]);
   seed = await seedExperience(worker.url);
+  calls = bookingApi(worker.url, seed);
 });
 
 afterEach(() => {
@@ -70,38 +73,6 @@ async function openBookingPage(
   await page.locator(`#session-days[data-zone="${zone}"]:not([aria-busy])`).waitFor();
   await page.locator(".week-day[aria-pressed=true]").waitFor();
   return page;
-}
-
-async function fillDetails(page: Page, seats: string) {
-  await page.fill("#name", "Jamie Rivera");
-  await page.fill("#email", "jamie@example.com");
-  await page.fill("#phone", "+49 151 2345 6789");
-  await page.selectOption("#quantity", seats);
-}
-
-/** Takes every seat left in a session through the integration API, as other visitors would. */
-async function fillSession(sessionId: string) {
-  const date = sessionDate(sessionId);
-  const query = `from=${date}&to=${date}&timezone=Europe/Berlin`;
-  const slots = await seed.v1("GET", `/experiences/${seed.experienceId}/slots?${query}`);
-  const slot = slots.find((s: { session_id: string }) => s.session_id === sessionId);
-  for (let left = slot.seats_available; left > 0; left -= 4) {
-    await seed.v1("POST", `/experiences/${seed.experienceId}/bookings`, {
-      session_id: sessionId,
-      quantity: Math.min(4, left),
-      contact: { name: "Walk-in", email: "walkin@example.com", phone: "+4930123456" },
-    });
-  }
-}
-
-function nextDate(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The local date in a session ID (§8: ses_<rec>_<YYYYMMDD>_<HHMM>). */
-function sessionDate(sessionId: string): string {
-  const ymd = sessionId.split("_").at(-2) ?? "";
-  return `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`;
 }
 
 /** Books through the public API, as the page does: the 201 carries the manage link. */
@@ -153,12 +124,20 @@ async function bookingFlow(viewport: Viewport) {
     /^(Ada Lovelace|Grace Hopper)$/,
   );
   expect(await pill.locator(".slot-seats").textContent()).toMatch(/^\d seats? left$/);
+  // Picking the session holds a seat for the visitor while the form is open (§14).
+  await page.locator("#hold-status", { hasText: "holding 1 seat for you until" }).waitFor();
+  expect(await page.locator("#hold-timer").textContent()).toMatch(/^(10:00|9:[0-5]\d) left$/);
+  await calls.expectSeatsHeld(seed.experienceId, sessionId, 1);
   await page.fill("#phone", "0151 2345");
   await page.click("#submit-booking");
   await page.locator("#phone-error").waitFor();
   expect(await page.locator("#phone-error").textContent()).toContain("country code");
   await fillDetails(page, "2");
   expect(await page.locator("#selection-summary").textContent()).toContain("2 seats · €37.00");
+  // Another quantity is held anew.
+  await page.locator("#hold-status", { hasText: "holding 2 seats" }).waitFor();
+  await calls.expectSeatsHeld(seed.experienceId, sessionId, 2);
+  const holdId = (await page.locator("#hold-status").getAttribute("data-hold-id")) ?? "";
   await screenshot(page, viewport, "2-form");
 
   await page.click("#submit-booking");
@@ -172,6 +151,12 @@ async function bookingFlow(viewport: Viewport) {
     quantity: 2,
     contact: { name: "Jamie Rivera", email: "jamie@example.com", phone: "+4915123456789" },
   });
+  // The booking is the hold converted: its seats moved to the booking, none is held any more.
+  expect(await seed.v1("GET", `/holds/${holdId}`)).toMatchObject({
+    status: "converted",
+    booking_id: mine.id,
+  });
+  expect(await calls.publicSlot(seed.experienceId, sessionId)).toMatchObject({ seats_held: 0 });
   const calendar = (await page.locator("#calendar-link").getAttribute("href")) ?? "";
   expect(calendar).toContain(`/public/bookings/${mine.id}/calendar.ics?cancel_token=`);
   await expectAccessible(page);
@@ -198,18 +183,18 @@ describe.each([DESKTOP, MOBILE])("booking page in Chromium, $name", (viewport) =
     await bookingFlow(viewport);
   });
 
-  it("shows a session taken meanwhile as full and says so", async () => {
+  it("says a session taken before it is picked is full: no hold, no booking", async () => {
     const page = await openBookingPage({ timezoneId: "Europe/Berlin", ...viewport.options });
     const takenId = await openSessionFrom(page, 30);
+    await calls.fillSession(takenId);
     await chooseSession(page, takenId);
-    await fillDetails(page, "1");
-    await fillSession(takenId);
-    await page.click("#submit-booking");
-    await page.locator("#form-error").waitFor();
-    expect(await page.locator("#form-error").textContent()).toContain("just filled up");
+    await page.locator("#form-error", { hasText: "just filled up" }).waitFor();
+    expect(await page.locator("#form-error").textContent()).toContain("Please choose another one.");
     const full = page.locator(`.slot.full:has(input[value="${takenId}"])`);
     await full.waitFor();
     expect(await full.locator(".slot-seats").textContent()).toBe("Full");
+    expect(await full.locator("input").isDisabled()).toBe(true);
+    expect(await page.locator("#hold-status").textContent()).toBe("");
     await expectAccessible(page);
     await screenshot(page, viewport, "6-full");
   });
@@ -367,5 +352,156 @@ describe("booking page in Chromium", () => {
       "This booking was cancelled on ",
     );
     expect(await page.locator("#cancel-booking").count()).toBe(0);
+  });
+});
+
+describe("booking page in Chromium: seat holds", () => {
+  it("holds the chosen seats while the form is open, and releases them on change and on leaving", async () => {
+    const page = await openBookingPage({ timezoneId: "Europe/Berlin", ...DESKTOP.options });
+    const first = await openSessionFrom(page, 24 * 15);
+    await chooseSession(page, first);
+    await page.locator("#hold-status", { hasText: "holding 1 seat" }).waitFor();
+    await calls.expectSeatsHeld(seed.experienceId, first, 1);
+    await page.selectOption("#quantity", "3");
+    await calls.expectSeatsHeld(seed.experienceId, first, 3);
+    expect(await page.locator("#hold-timer").isVisible()).toBe(true);
+    await expectAccessible(page);
+    await screenshot(page, DESKTOP, "9-hold");
+
+    // Another session: the first one's seats are free again, the new one holds the quantity.
+    const second = await openSessionFrom(page, 24 * 17);
+    await chooseSession(page, second);
+    await page.locator("#hold-status", { hasText: "holding 3 seats" }).waitFor();
+    await calls.expectSeatsHeld(seed.experienceId, first, 0);
+    await calls.expectSeatsHeld(seed.experienceId, second, 3);
+    // The visitor's own held seats stay theirs when the list is loaded again.
+    await page.selectOption("#timezone", "Asia/Tokyo");
+    await page.locator('#session-days[data-zone="Asia/Tokyo"]:not([aria-busy])').waitFor();
+    const pill = page.locator(`label.slot:has(input[value="${second}"])`);
+    expect(await pill.locator(".slot-seats").textContent()).toBe("6 seats left");
+    expect(await pill.locator("input").isChecked()).toBe(true);
+
+    // Leaving the page releases the hold at once (no waiting for its expiry).
+    await page.goto("about:blank");
+    await calls.expectSeatsHeld(seed.experienceId, second, 0);
+  });
+
+  it("keeps the held seat while others fill the session; a lost hold books without it", async () => {
+    const page = await openBookingPage({ timezoneId: "Europe/Berlin", ...DESKTOP.options });
+    const sessionId = await openSessionFrom(page, 24 * 19);
+    await chooseSession(page, sessionId);
+    await page.locator("#hold-status", { hasText: "holding 1 seat" }).waitFor();
+    await fillDetails(page, "1");
+    await calls.fillSession(sessionId);
+    expect(await calls.publicSlot(seed.experienceId, sessionId)).toMatchObject({
+      seats_available: 0,
+      seats_held: 1,
+    });
+    await page.click("#submit-booking");
+    await page.locator("#confirmation").waitFor({ state: "visible" });
+    expect(await page.locator("#confirmation-title").textContent()).toBe("You're booked!");
+    expect(await calls.publicSlot(seed.experienceId, sessionId)).toMatchObject({
+      seats_booked: 6,
+      seats_held: 0,
+    });
+
+    // The studio releases the hold behind the page's back: the page books as a plain booking.
+    await page.click("#book-another");
+    await page.locator("#session-days:not([aria-busy])").waitFor();
+    const other = await openSessionFrom(page, 24 * 21);
+    await chooseSession(page, other);
+    const status = page.locator("#hold-status[data-hold-id]");
+    await status.waitFor();
+    const holdId = (await status.getAttribute("data-hold-id")) ?? "";
+    await seed.v1("DELETE", `/holds/${holdId}`);
+    await fillDetails(page, "1");
+    await page.click("#submit-booking");
+    await page.locator("#confirmation").waitFor({ state: "visible" });
+    const reference = (await page.locator("#confirm-reference").textContent()) ?? "";
+    expect(await seed.v1("GET", `/bookings/${reference}`)).toMatchObject({
+      session_id: other,
+      status: "confirmed",
+    });
+    expect((await seed.v1("GET", `/holds/${holdId}`)).status).toBe("released");
+  });
+});
+
+describe.each([DESKTOP, MOBILE])("booking page in Chromium: waitlist, $name", (viewport) => {
+  let waitlistExperience: string;
+
+  beforeAll(async () => {
+    waitlistExperience = await seed.addExperience({
+      name: "Hatha Basics",
+      default_capacity: 2,
+      max_booking_quantity: 2,
+      waitlist: { enabled: true, max_size: 5 },
+    });
+  });
+
+  const openWaitlistPage = async () => {
+    const page = await newPage({ timezoneId: "Europe/Berlin", ...viewport.options });
+    await page.goto(new URL(`/book/${waitlistExperience}`, worker.url).href);
+    await page.locator(".week-day[aria-pressed=true]").waitFor();
+    return page;
+  };
+
+  it("offers the waitlist on a full session and shows the visitor's position", async () => {
+    const probe = await openWaitlistPage();
+    const sessionId = await openSessionFrom(probe, 24 * 4);
+    await calls.fillSession(sessionId, waitlistExperience);
+    await calls.joinWaitlist(sessionId, waitlistExperience);
+    await probe.close();
+
+    const page = await openWaitlistPage();
+    const pill = page.locator(`label.slot.waitlist:has(input[value="${sessionId}"])`);
+    await chooseSession(page, sessionId);
+    expect(await pill.locator(".slot-seats").textContent()).toBe("Full");
+    expect(await pill.locator(".slot-waitlist").textContent()).toBe("Join the waitlist");
+    expect(await pill.locator("input").getAttribute("aria-label")).toContain(
+      "full, waitlist open, 1 waiting",
+    );
+    expect(await page.locator("#submit-booking").textContent()).toBe("Join the waitlist");
+    expect(await page.locator("#waitlist-note").isVisible()).toBe(true);
+    await fillDetails(page, "1");
+    expect(await page.locator("#hold-status").textContent()).toBe("");
+    await expectAccessible(page);
+    await screenshot(page, viewport, "10-waitlist");
+
+    await page.click("#submit-booking");
+    await page.locator("#confirmation").waitFor({ state: "visible" });
+    expect(await page.locator("#confirmation-title").textContent()).toBe("You're on the waitlist");
+    const note = (await page.locator("#confirm-waitlist").textContent()) ?? "";
+    expect(note).toContain("You are number 2 on the waitlist.");
+    expect(note).toContain("confirmed automatically");
+    expect(await page.locator("#calendar-link").isHidden()).toBe(true);
+    const reference = (await page.locator("#confirm-reference").textContent()) ?? "";
+    expect(await seed.v1("GET", `/bookings/${reference}`)).toMatchObject({
+      status: "waitlisted",
+      waitlist_position: 2,
+    });
+    expect((await calls.publicSlot(waitlistExperience, sessionId)).waitlist_size).toBe(2);
+    await expectAccessible(page);
+    await screenshot(page, viewport, "11-waitlisted");
+
+    await Promise.all([page.waitForURL(/\/book\/manage\//), page.click("#manage-link")]);
+    expect(await page.locator(".badge").textContent()).toBe("On the waitlist");
+    await expectAccessible(page);
+  });
+
+  it("offers the waitlist when the session fills just before it is picked", async () => {
+    const page = await openWaitlistPage();
+    const sessionId = await openSessionFrom(page, 24 * 8);
+    await calls.fillSession(sessionId, waitlistExperience);
+    await chooseSession(page, sessionId);
+    await page.locator("#form-error", { hasText: "You can join its waitlist instead." }).waitFor();
+    await page.locator(`label.slot.waitlist:has(input[value="${sessionId}"]:checked)`).waitFor();
+    expect(await page.locator("#submit-booking").textContent()).toBe("Join the waitlist");
+    await fillDetails(page, "2");
+    await page.click("#submit-booking");
+    await page.locator("#confirmation").waitFor({ state: "visible" });
+    expect(await page.locator("#confirm-waitlist").textContent()).toContain(
+      "You are number 1 on the waitlist.",
+    );
+    expect(await page.locator("#confirm-seats").textContent()).toBe("2 seats");
   });
 });

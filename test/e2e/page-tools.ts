@@ -75,13 +75,13 @@ export async function listedSessions(page: Page) {
 }
 
 /**
- * The first open session that starts at least `hours` from now, by the clock (not by weekday:
- * a session 22 h away is inside a 24 h refund cut-off).
+ * The first open session (seats left, not a waitlist) that starts at least `hours` from now, by
+ * the clock (not by weekday: a session 22 h away is inside a 24 h refund cut-off).
  */
 export async function openSessionFrom(page: Page, hours: number) {
   const earliest = Date.now() + hours * 3_600_000;
   const inputs = await page
-    .locator('#session-days input[name="session_id"]:not(:disabled)')
+    .locator('#session-days input[name="session_id"][data-state="open"]')
     .evaluateAll((all) =>
       all.map((input) => ({
         id: (input as HTMLInputElement).value,

@@ -15,7 +15,7 @@ async function send(
     headers: { "content-type": "application/json", ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const json: Json = await res.json();
+  const json: Json = res.status === 204 ? {} : await res.json();
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
   return json.data;
 }
@@ -25,6 +25,8 @@ export interface Seed {
   experienceId: string;
   /** Calls the /v1 API with the seed's key. */
   v1(method: string, path: string, body?: unknown): Promise<Json>;
+  /** Another experience of the organization, same schedule: the given fields replace the seed's. */
+  addExperience(overrides: Record<string, unknown>): Promise<string>;
 }
 
 /**
@@ -43,11 +45,19 @@ export async function seedExperience(base: URL): Promise<Seed> {
   });
   const v1 = (method: string, path: string, body?: unknown) =>
     send(base, method, `/v1${path}`, { "x-api-key": key.key }, body);
-  const today = new Date().toISOString().slice(0, 10);
   const member = (name: string) =>
     v1("POST", "/spaces/GENERAL/members", { name, email: `${name.split(" ")[0]}@example.com` });
   const [ada, grace] = [await member("Ada Lovelace"), await member("Grace Hopper")];
-  const experience = await v1("POST", "/experiences", {
+  const body = experienceBody(ada.id, grace.id);
+  const experience = await v1("POST", "/experiences", body);
+  const addExperience = async (overrides: Record<string, unknown>) =>
+    (await v1("POST", "/experiences", { ...body, ...overrides })).id as string;
+  return { apiKey: key.key, experienceId: experience.id, v1, addExperience };
+}
+
+function experienceBody(ada: string, grace: string) {
+  const today = new Date().toISOString().slice(0, 10);
+  return {
     name: "Vinyasa Flow",
     description:
       "A flowing, breath-led class for all levels.\nMats and blocks are provided; bring water and comfortable clothes.",
@@ -64,7 +74,7 @@ export async function seedExperience(base: URL): Promise<Seed> {
       instructions: "Ring the bell marked Studio, second floor.",
     },
     pricing: { model: "per_session", currency: "EUR", amount: 18.5 },
-    providers: [ada.id, grace.id],
+    providers: [ada, grace],
     scheduling_rules: {
       booking_window: { min_hours_before: 2, max_days_ahead: 60 },
       cancellation_policy: { refundable_until_hours_before: 24 },
@@ -76,9 +86,8 @@ export async function seedExperience(base: URL): Promise<Seed> {
       // The morning class falls back to the experience's first provider; Grace teaches evenings.
       session_templates: [
         { start_time_of_day: "07:00" },
-        { start_time_of_day: "18:30", provider_id: grace.id },
+        { start_time_of_day: "18:30", provider_id: grace },
       ],
     },
-  });
-  return { apiKey: key.key, experienceId: experience.id, v1 };
+  };
 }

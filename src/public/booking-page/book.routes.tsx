@@ -48,7 +48,7 @@ export const bookingPageRoutes = createRouter().openapi(
     security: [],
     summary: "Booking page (HTML)",
     description:
-      "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
+      "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. Each session shows its seats left (held seats count as taken); picking one holds the chosen seats for the visitor while the form is open (POST /public/experiences/{id}/holds, 600 s, converted on submit, released on another choice or when the page is left); a full session offers \"Join the waitlist\" when the experience's waitlist is enabled and has room (the form then books with `join_waitlist: true`). An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
     request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
     responses: {
       // cancel/token over their maxLength are refused like any bad input (§2), in JSON.

@@ -44,6 +44,8 @@ export function BookingPage(props: BookingPageProps) {
         data-currency={pricing.model === "per_session" ? pricing.currency : ""}
         data-amount={pricing.model === "per_session" ? pricing.amount : 0}
         data-providers={JSON.stringify(names.providers)}
+        data-waitlist-enabled={String(experience.waitlist.enabled)}
+        data-waitlist-max-size={experience.waitlist.max_size}
       >
         <ExperienceSummary
           experience={experience}

@@ -70,6 +70,10 @@ export function BookingSection({ experience, calendar, providers, lang }: Bookin
             <QuantityField max={experience.max_booking_quantity} />
           </div>
         </fieldset>
+        <p id="waitlist-note" class="alert waitlist-note" hidden>
+          This session is full. Join its waitlist: if a seat frees up, your booking will be
+          confirmed automatically, in the order people joined.
+        </p>
         <div class="submit-row">
           <p id="selection-summary" class="summary" aria-live="polite">
             No session selected yet.
@@ -77,6 +81,10 @@ export function BookingSection({ experience, calendar, providers, lang }: Bookin
           <button type="submit" id="submit-booking" class="button primary" disabled>
             Book now
           </button>
+        </div>
+        <div class="hold-row">
+          <p id="hold-status" class="hold-status" role="status" />
+          <span id="hold-timer" class="hold-timer" aria-hidden="true" hidden />
         </div>
         <p id="form-error" class="alert alert-error" role="alert" hidden />
         <ul class="policies">

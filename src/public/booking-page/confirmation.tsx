@@ -12,7 +12,8 @@ function ReceiptRow({ id, term }: { id: string; term: string }) {
 
 /**
  * Shown by the page script after a 201; every value is written with textContent, and the links
- * get the booking's manage page and calendar file.
+ * get the booking's manage page and calendar file. A waitlisted booking (§14) gets its own
+ * title and its position instead of the check mark and the calendar link.
  */
 export function Confirmation() {
   return (
@@ -23,10 +24,11 @@ export function Confirmation() {
       tabindex={-1}
       hidden
     >
-      <div class="check" aria-hidden="true">
+      <div id="confirm-check" class="check" aria-hidden="true">
         ✓
       </div>
       <h2 id="confirmation-title">You're booked!</h2>
+      <p id="confirm-waitlist" class="alert waitlist-alert" hidden />
       <dl class="receipt">
         <ReceiptRow id="confirm-when" term="When" />
         <ReceiptRow id="confirm-provider" term="With" />

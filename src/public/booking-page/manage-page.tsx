@@ -15,11 +15,15 @@ interface ManagePageProps {
 
 const zoneLabel = (zone: string) => zone.replaceAll("_", " ");
 
+const STATUS_LABELS: Record<string, string> = {
+  confirmed: "Confirmed",
+  cancelled: "Cancelled",
+  waitlisted: "On the waitlist",
+  expired: "Expired",
+};
+
 function StatusBadge({ status }: { status: string }) {
-  // Waitlisted (§14) and expired bookings get their own badge and text once they exist.
-  const label =
-    status === "confirmed" ? "Confirmed" : status === "cancelled" ? "Cancelled" : status;
-  return <span class={`badge badge-${status}`}>{label}</span>;
+  return <span class={`badge badge-${status}`}>{STATUS_LABELS[status] ?? status}</span>;
 }
 
 function Receipt({ managed, locale }: { managed: ManagedBooking; locale: string }) {
@@ -105,6 +109,21 @@ function StateMessage({ managed, locale, outcome }: Omit<ManagePageProps, "token
     return (
       <p id="manage-state" class="alert alert-neutral" role="status">
         {cancelledLead(managed, when)} {refund ?? ""}
+      </p>
+    );
+  }
+  if (booking.status === "expired") {
+    return (
+      <p id="manage-state" class="alert alert-neutral" role="status">
+        The session began before a seat freed up, so this waitlist place has expired.
+      </p>
+    );
+  }
+  if (booking.status === "waitlisted" && managed.cancellable) {
+    return (
+      <p id="manage-state" class="alert" role="status">
+        You are on the waitlist. If a seat frees up, this booking will be confirmed automatically,
+        in the order people joined.
       </p>
     );
   }

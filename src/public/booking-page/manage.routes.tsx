@@ -30,7 +30,11 @@ const TokenSchema = z.string().max(256).optional().openapi({
 });
 
 const ManageQuerySchema = z.object({
-  token: TokenSchema,
+  // An overlong token is as wrong as any other (the 404 page), not an undocumented 400.
+  token: pagePreference(256).openapi({
+    description:
+      "The booking's cancel_token. Missing or wrong: the same 404 page as an unknown booking.",
+  }),
   lang: pagePreference(35).openapi({ description: "As on the booking page" }),
 });
 

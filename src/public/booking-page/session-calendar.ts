@@ -9,6 +9,7 @@ import {
   todayInZone,
 } from "../../scheduling/time-zone";
 import { createFormats } from "./shared/formats";
+import { type SessionState, sessionState } from "./shared/session-state";
 
 /** The slots API lists at most 92 local dates per request: the page covers them in one. */
 const MAX_RANGE_DAYS = 92;
@@ -55,9 +56,9 @@ export interface PageSession {
   range: string;
   providerId: string | null;
   seatsAvailable: number;
-  /** Not bookable: full, or cancelled by the studio (§15). */
-  full: boolean;
-  cancelled: boolean;
+  seatsHeld: number;
+  waitlistSize: number;
+  state: SessionState;
 }
 
 export interface PageDay {
@@ -105,8 +106,8 @@ async function listPageSlots(
 }
 
 /**
- * The sessions a visitor may pick, as the page script lists them: bookable ones, full ones
- * shown as full, and sessions the studio cancelled shown as cancelled (§15). Past, too-soon, too-far and paused sessions are left out. Grouped by local
+ * The sessions a visitor may pick, as the page script lists them: bookable ones, and full ones
+ * shown as full (offering the waitlist when it has room). Past, too-soon, too-far and paused sessions are left out. Grouped by local
  * date in the page's zone, in start order, labelled in the page's locale.
  */
 export async function buildSessionCalendar(
@@ -122,10 +123,12 @@ export async function buildSessionCalendar(
   const range = { from, to: addDays(from, rangeDays - 1), zone };
   const { slots, to } = await listPageSlots(db, experience, organizationZone, range, now);
   const formats = createFormats(locale, zone);
+  const { enabled, max_size } = experience.waitlist;
+  const waitlist = { enabled, maxSize: max_size };
   const days = new Map<string, PageSession[]>();
   for (const slot of slots) {
-    const cancelled = slot.unbookable_reason === "cancelled";
-    if (!slot.bookable && slot.unbookable_reason !== "full" && !cancelled) continue;
+    const state = sessionState(slot, waitlist);
+    if (!state) continue;
     const startMs = Date.parse(slot.start);
     const session: PageSession = {
       sessionId: slot.session_id,
@@ -136,8 +139,9 @@ export async function buildSessionCalendar(
       range: formats.range(slot.start, slot.end),
       providerId: slot.provider_id,
       seatsAvailable: slot.seats_available,
-      full: !slot.bookable,
-      cancelled,
+      seatsHeld: slot.seats_held,
+      waitlistSize: slot.waitlist_size,
+      state,
     };
     const date = calendarDateInZone(startMs, zone);
     days.set(date, [...(days.get(date) ?? []), session]);

@@ -1,8 +1,5 @@
 import type { PageDay, PageSession, SessionCalendar } from "./session-calendar";
-import { seatsText } from "./shared/formats";
-
-/** Same threshold as the page script: "few seats left" pills are highlighted. */
-const FEW_SEATS = 3;
+import { isClosed, JOIN_WAITLIST, seatsLine, slotTone, stateLabel } from "./shared/session-state";
 
 type Providers = Record<string, string>;
 
@@ -13,49 +10,39 @@ const providerOf = (session: PageSession, providers: Providers) =>
  * A radio styled as a pill, as the page script renders it (client/session-list.ts). The data
  * attributes carry what the script needs to take the list over without fetching it again.
  */
-/** What the pill says of its seats: how many are left, or why none can be booked. */
-function seatsState({ full, cancelled, seatsAvailable }: PageSession): string {
-  if (cancelled) return "Cancelled";
-  return full ? "Full" : `${seatsText(seatsAvailable)} left`;
-}
-
 function SessionSlot({ session, providers }: { session: PageSession; providers: Providers }) {
-  const { full, cancelled, seatsAvailable } = session;
-  const tone = cancelled
-    ? " cancelled"
-    : full
-      ? " full"
-      : seatsAvailable <= FEW_SEATS
-        ? " few"
-        : "";
+  const { state, seatsAvailable } = session;
   const provider = providerOf(session, providers);
   const label = [
     session.range,
     provider ? `with ${provider}` : null,
-    full ? seatsState(session).toLowerCase() : `${seatsText(seatsAvailable)} left`,
+    stateLabel(state, seatsAvailable, session.waitlistSize),
   ]
     .filter(Boolean)
     .join(", ");
   return (
-    <label class={`slot${tone}`}>
+    <label class={`slot${slotTone(state, seatsAvailable)}`}>
       <input
         type="radio"
         name="session_id"
         value={session.sessionId}
-        disabled={full}
+        disabled={isClosed(state)}
         aria-label={label}
         data-session-id={session.sessionId}
         data-start={session.start}
         data-end={session.end}
         data-seats={seatsAvailable}
+        data-held={session.seatsHeld}
+        data-waitlist={session.waitlistSize}
+        data-state={state}
         data-provider={session.providerId ?? ""}
-        data-reason={cancelled ? "cancelled" : undefined}
       />
       <time class="slot-time" datetime={session.localStart}>
         {session.timeRange}
       </time>
       {provider ? <span class="slot-provider">{provider}</span> : null}
-      <span class="slot-seats">{seatsState(session)}</span>
+      <span class="slot-seats">{seatsLine(state, seatsAvailable)}</span>
+      {state === "waitlist" ? <span class="slot-waitlist">{JOIN_WAITLIST}</span> : null}
     </label>
   );
 }
@@ -80,7 +67,7 @@ function SessionDay({ day, providers }: { day: PageDay; providers: Providers }) 
 
 function statusText(calendar: SessionCalendar): string | null {
   const sessions = calendar.days.flatMap((day) => day.sessions);
-  if (sessions.some((session) => !session.full)) return null;
+  if (sessions.some((session) => session.state !== "full")) return null;
   return sessions.length
     ? "All sessions in this period are full."
     : "No sessions are open for booking in this period.";

@@ -55,6 +55,15 @@ fieldset { border: 0; padding: 0; margin: 1.25rem 0 0; min-width: 0; }
 .slot.full, .slot.cancelled { cursor: not-allowed; background: var(--bg); color: var(--muted); border-style: dashed; }
 .slot.full .slot-time, .slot.cancelled .slot-time { text-decoration: line-through; font-weight: 500; }
 .slot.few .slot-seats { color: #a15c00; font-weight: 600; }
+.slot.waitlist { cursor: pointer; }
+.slot.waitlist:has(input:checked) { border-style: solid; }
+.slot-waitlist { font-size: .78rem; font-weight: 650; color: var(--accent-dark); white-space: nowrap; }
+.waitlist-note { margin: 1rem 0 0; }
+.hold-row { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: baseline; justify-content: space-between; }
+.hold-status { margin: .75rem 0 0; color: var(--ok); font-size: .925rem; flex: 1 1 16rem; }
+.hold-status:empty { margin: 0; }
+.hold-timer { margin-top: .75rem; font-weight: 700; font-variant-numeric: tabular-nums; color: var(--ok); }
+.confirmation .waitlist-alert { text-align: left; max-width: 30rem; margin: 1rem auto 0; }
 .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: .25rem 1rem; }
 .field { display: grid; gap: .3rem; align-content: start; margin-bottom: .75rem; }
 .field-narrow { max-width: 9rem; }
@@ -121,6 +130,8 @@ input[aria-invalid="true"] { border-color: var(--danger); }
 .badge { display: inline-block; padding: .2rem .7rem; border-radius: 999px; font-size: .8rem; font-weight: 700; letter-spacing: .02em; }
 .badge-confirmed { background: var(--ok-soft); color: var(--ok); }
 .badge-cancelled { background: var(--danger-soft); color: var(--danger); }
+.badge-waitlisted { background: var(--accent-soft); color: var(--accent-dark); }
+.badge-expired { background: var(--bg); color: var(--muted); }
 .manage-head { display: flex; flex-wrap: wrap; gap: .5rem 1rem; align-items: center; justify-content: space-between; }
 .manage-head h1 { margin: .1rem 0; }
 .manage .receipt { margin: 1.25rem 0; max-width: none; }

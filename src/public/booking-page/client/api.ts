@@ -5,6 +5,9 @@ export interface Slot {
   end: string;
   provider_id: string | null;
   seats_available: number;
+  /** Seats of unexpired holds, this visitor's own included (§14). */
+  seats_held: number;
+  waitlist_size: number;
   bookable: boolean;
   unbookable_reason: string | null;
 }
@@ -14,6 +17,9 @@ export interface PublicBooking {
   start: string;
   end: string;
   quantity: number;
+  status: "confirmed" | "waitlisted";
+  /** 1-based, while waitlisted. */
+  waitlist_position: number | null;
   contact: { name: string };
   price: { model: "free" | "per_session"; currency: string | null; total: number };
   cancel_token: string;
@@ -26,6 +32,8 @@ export interface ApiError {
   request_id?: string;
   details?: {
     seats_available?: number;
+    /** On 409 session_full: the same request with join_waitlist would have been waitlisted. */
+    waitlist_available?: boolean;
     reason?: string;
     fieldErrors?: Record<string, string[]>;
   };
@@ -55,12 +63,10 @@ export async function api(path: string, init?: RequestInit): Promise<ApiResponse
   }
 }
 
-export function postJson(path: string, body: string, idempotencyKey: string) {
-  return api(path, {
-    method: "POST",
-    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
-    body,
-  });
+export function postJson(path: string, body: string, idempotencyKey?: string) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+  return api(path, { method: "POST", headers, body });
 }
 
 /** randomUUID exists only in secure contexts (not on plain http to another host). */

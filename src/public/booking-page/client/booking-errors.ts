@@ -44,10 +44,13 @@ export function refusalOf(res: ApiResponse): Refusal {
   const code = body.code ?? "";
   if (code === "session_full") {
     const left = body.details?.seats_available ?? 0;
+    const next = body.details?.waitlist_available
+      ? "You can join its waitlist instead."
+      : "Please choose another one.";
     const text =
       left > 0
         ? `Only ${seatsText(left)} left in this session. Please choose fewer seats.`
-        : "Sorry, this session has just filled up. Please choose another one.";
+        : `Sorry, this session has just filled up. ${next}`;
     return { kind: "message", text, reload: true };
   }
   if (code === "registration_closed" || code === "experience_inactive") return closed(code);

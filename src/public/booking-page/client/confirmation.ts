@@ -40,11 +40,26 @@ export function showConfirmation(booking: PublicBooking, context: ConfirmationCo
   byId<HTMLAnchorElement>("manage-link").href = links.manage;
   byId<HTMLAnchorElement>("calendar-link").href = links.calendar;
   byId("copy-manage-link").textContent = "Copy link";
+  showWaitlistState(booking);
   byId("booking").hidden = true;
   const card = byId("confirmation");
   card.hidden = false;
   card.focus();
   card.scrollIntoView({ block: "start" });
+}
+
+/** The same card for a waitlisted booking: its place in the queue, and what happens next. */
+function showWaitlistState(booking: PublicBooking): void {
+  const waitlisted = booking.status === "waitlisted";
+  byId("confirmation-title").textContent = waitlisted ? "You're on the waitlist" : "You're booked!";
+  byId("confirm-check").hidden = waitlisted;
+  byId("calendar-link").hidden = waitlisted;
+  const note = byId("confirm-waitlist");
+  note.hidden = !waitlisted;
+  const position = booking.waitlist_position;
+  note.textContent = waitlisted
+    ? `${position ? `You are number ${position} on the waitlist. ` : ""}If a seat frees up, your booking will be confirmed automatically, in the order people joined; Manage booking shows its state and lets you leave the waitlist.`
+    : "";
 }
 
 export function setupConfirmation(onBookAnother: () => void): void {

@@ -1,23 +1,26 @@
-import { dateKey, type Formats, seatsText } from "../shared/formats";
+import { dateKey, type Formats } from "../shared/formats";
+import {
+  isClosed,
+  JOIN_WAITLIST,
+  type SessionState,
+  seatsLine,
+  sessionState,
+  slotTone,
+  stateLabel,
+  type WaitlistSettings,
+} from "../shared/session-state";
 import type { Slot } from "./api";
 import { element } from "./dom";
 
-/** Same threshold as the server's list (session-picker.tsx): "few seats left" is highlighted. */
-const FEW_SEATS = 3;
+export type { SessionState };
 
-/**
- * How a slot is offered. Sessions that are past, too soon, too far or paused are not offered;
- * one the studio cancelled (§15) is shown struck through, so its regulars learn why it is gone.
- * Waitlists (§14) get their own state here once the slots API reports them.
- */
-export type SessionState = "open" | "full" | "cancelled";
-
-export function sessionState(slot: Slot): SessionState | null {
-  if (slot.bookable) return "open";
-  if (slot.unbookable_reason === "full") return "full";
-  if (slot.unbookable_reason === "cancelled") return "cancelled";
-  return null;
-}
+/** The slots API's unbookable_reason of a rendered state (the script rebuilds slots from it). */
+const UNBOOKABLE_REASON: Record<SessionState, string | null> = {
+  open: null,
+  waitlist: "full",
+  full: "full",
+  cancelled: "cancelled",
+};
 
 const CLOSED_TEXT = { full: "Full", cancelled: "Cancelled" } as const;
 
@@ -25,18 +28,15 @@ export interface ListContext {
   zone: string;
   formats: Formats;
   providers: Record<string, string>;
-}
-
-export function seatsLeftText(slot: Slot): string {
-  const state = sessionState(slot);
-  return state === "full" || state === "cancelled"
-    ? CLOSED_TEXT[state]
-    : `${seatsText(slot.seats_available)} left`;
+  waitlist: WaitlistSettings;
 }
 
 export function providerName(slot: Slot, providers: Record<string, string>): string | null {
   return slot.provider_id ? (providers[slot.provider_id] ?? null) : null;
 }
+
+const stateOf = (slot: Slot, context: ListContext) =>
+  sessionState(slot, context.waitlist) ?? "full";
 
 /** "Monday, December 7, 7:00 – 8:15 AM, with Ada Lovelace, 4 seats left" */
 function slotLabel(slot: Slot, context: ListContext): string {
@@ -44,7 +44,7 @@ function slotLabel(slot: Slot, context: ListContext): string {
   return [
     context.formats.range(slot.start, slot.end),
     provider ? `with ${provider}` : null,
-    sessionState(slot) === "open" ? seatsLeftText(slot) : seatsLeftText(slot).toLowerCase(),
+    stateLabel(stateOf(slot, context), slot.seats_available, slot.waitlist_size),
   ]
     .filter(Boolean)
     .join(", ");
@@ -52,21 +52,22 @@ function slotLabel(slot: Slot, context: ListContext): string {
 
 /** A radio styled as a pill, with the same markup as the server's (session-picker.tsx). */
 function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
-  const state = sessionState(slot);
-  const closed = state !== "open";
-  const tone = closed ? ` ${state}` : slot.seats_available <= FEW_SEATS ? " few" : "";
-  const label = element("label", `slot${tone}`);
+  const state = stateOf(slot, context);
+  const label = element("label", `slot${slotTone(state, slot.seats_available)}`);
   const input = element("input");
   input.type = "radio";
   input.name = "session_id";
   input.value = slot.session_id;
-  input.disabled = closed;
+  input.disabled = isClosed(state);
   input.setAttribute("aria-label", slotLabel(slot, context));
   Object.assign(input.dataset, {
     sessionId: slot.session_id,
     start: slot.start,
     end: slot.end,
     seats: String(slot.seats_available),
+    held: String(slot.seats_held),
+    waitlist: String(slot.waitlist_size),
+    state,
     provider: slot.provider_id ?? "",
   });
   if (state === "cancelled") input.dataset.reason = "cancelled";
@@ -76,7 +77,8 @@ function renderSlot(slot: Slot, context: ListContext): HTMLLabelElement {
   label.append(input, time);
   const provider = providerName(slot, context.providers);
   if (provider) label.append(element("span", "slot-provider", provider));
-  label.append(element("span", "slot-seats", seatsLeftText(slot)));
+  label.append(element("span", "slot-seats", seatsLine(state, slot.seats_available)));
+  if (state === "waitlist") label.append(element("span", "slot-waitlist", JOIN_WAITLIST));
   return label;
 }
 
@@ -125,7 +127,9 @@ export function readRenderedSlots(root: ParentNode): Slot[] {
     end: input.dataset.end ?? "",
     provider_id: input.dataset.provider || null,
     seats_available: Number(input.dataset.seats),
-    bookable: !input.disabled,
-    unbookable_reason: input.disabled ? (input.dataset.reason ?? "full") : null,
+    seats_held: Number(input.dataset.held),
+    waitlist_size: Number(input.dataset.waitlist),
+    bookable: input.dataset.state === "open",
+    unbookable_reason: UNBOOKABLE_REASON[(input.dataset.state ?? "full") as SessionState] ?? null,
   }));
 }

@@ -1,13 +1,8 @@
 import { addDays, createFormats, dateKey } from "../shared/formats";
+import { type SessionState, sessionState } from "../shared/session-state";
 import { api, type Slot } from "./api";
 import { byId } from "./dom";
-import {
-  groupByDate,
-  type ListContext,
-  readRenderedSlots,
-  renderDays,
-  sessionState,
-} from "./session-list";
+import { groupByDate, type ListContext, readRenderedSlots, renderDays } from "./session-list";
 import type { PageSettings } from "./settings";
 import { mondayOf, renderWeekPicker, type WeekModel } from "./week-picker";
 
@@ -30,6 +25,8 @@ export class Sessions {
   #loading = 0;
   /** Called whenever the chosen session may have changed. */
   onChosen: () => void = () => {};
+  /** This visitor's own hold: its seats count as free for them (the API counts them as held). */
+  ownHold: () => { sessionId: string; quantity: number } | null = () => null;
 
   constructor(settings: PageSettings, form: HTMLFormElement) {
     this.#settings = settings;
@@ -43,6 +40,11 @@ export class Sessions {
   chosen(): Slot | null {
     const input = this.#form.querySelector<HTMLInputElement>('input[name="session_id"]:checked');
     return input ? (this.#slots.get(input.value) ?? null) : null;
+  }
+
+  /** Open, waitlist or full, as the list shows the session. */
+  stateOf(slot: Slot): SessionState {
+    return sessionState(slot, this.#settings.waitlist) ?? "full";
   }
 
   /** Takes over the list the server rendered (no request), drawn again in the page's locale. */
@@ -80,7 +82,9 @@ export class Sessions {
       );
       return;
     }
-    const offered = (res.body.data as Slot[]).filter((slot) => sessionState(slot) !== null);
+    const offered = (res.body.data as Slot[])
+      .map((slot) => this.#withOwnHold(slot))
+      .filter((slot) => sessionState(slot, this.#settings.waitlist) !== null);
     this.#slots = new Map(offered.map((slot) => [slot.session_id, slot]));
     Object.assign(this.#days.dataset, { zone, from, to });
     this.#zone = zone;
@@ -89,16 +93,32 @@ export class Sessions {
     this.#show(kept, this.#selectedDate);
   }
 
+  /** The seats this visitor holds are theirs to book: shown as left, not as held. */
+  #withOwnHold(slot: Slot): Slot {
+    const own = this.ownHold();
+    if (!own || own.sessionId !== slot.session_id) return slot;
+    const seats = slot.seats_available + own.quantity;
+    const freed = slot.unbookable_reason === "full" && seats > 0;
+    return {
+      ...slot,
+      seats_available: seats,
+      seats_held: Math.max(0, slot.seats_held - own.quantity),
+      bookable: slot.bookable || freed,
+      unbookable_reason: freed ? null : slot.unbookable_reason,
+    };
+  }
+
   #context(): ListContext {
-    const { locale, providers } = this.#settings;
-    return { zone: this.#zone, formats: createFormats(locale, this.#zone), providers };
+    const { locale, providers, waitlist } = this.#settings;
+    return { zone: this.#zone, formats: createFormats(locale, this.#zone), providers, waitlist };
   }
 
   /** Draws the list and the picker, keeps the chosen session when it is still open. */
   #show(kept: string | null, preferredDate: string | null): void {
     renderDays(this.#days, [...this.#slots.values()], this.#context());
     const keptSlot = kept ? this.#slots.get(kept) : undefined;
-    if (keptSlot && sessionState(keptSlot) === "open") {
+    // A session that filled up stays chosen when it offers its waitlist instead.
+    if (keptSlot && this.stateOf(keptSlot) !== "full") {
       const input = this.#form.querySelector<HTMLInputElement>(
         `input[value="${CSS.escape(keptSlot.session_id)}"]`,
       );
@@ -108,7 +128,7 @@ export class Sessions {
     const keptDate = keptSlot ? dateKey(Date.parse(keptSlot.start), this.#zone) : null;
     const date = [keptDate, preferredDate].find((d) => d && dates.has(d)) ?? this.#firstOpenDate();
     this.#selectDate(date ?? null);
-    const open = [...this.#slots.values()].some((slot) => sessionState(slot) === "open");
+    const open = [...this.#slots.values()].some((slot) => this.stateOf(slot) !== "full");
     if (open) this.#status.hidden = true;
     else
       this.#setStatus(
@@ -122,9 +142,8 @@ export class Sessions {
   #dateCounts(): WeekModel["days"] {
     const counts: WeekModel["days"] = new Map();
     for (const [date, slots] of groupByDate(this.#slots.values(), this.#zone)) {
-      const open = slots.filter((slot) => sessionState(slot) === "open").length;
-      const full = slots.filter((slot) => sessionState(slot) === "full").length;
-      counts.set(date, { open, full });
+      const open = slots.filter((slot) => this.stateOf(slot) === "open").length;
+      counts.set(date, { open, full: slots.length - open });
     }
     return counts;
   }

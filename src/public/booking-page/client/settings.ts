@@ -14,6 +14,8 @@ export interface PageSettings {
   amount: number;
   /** Provider (member) ID → display name. */
   providers: Record<string, string>;
+  /** The experience's waitlist (§14): a full session offers it while it has room. */
+  waitlist: { enabled: boolean; maxSize: number };
 }
 
 export function readSettings(app: HTMLElement): PageSettings {
@@ -27,6 +29,10 @@ export function readSettings(app: HTMLElement): PageSettings {
     currency: data.currency ?? "",
     amount: Number(data.amount),
     providers: JSON.parse(data.providers || "{}"),
+    waitlist: {
+      enabled: data.waitlistEnabled === "true",
+      maxSize: Number(data.waitlistMaxSize) || 0,
+    },
   };
 }
 
