@@ -22,8 +22,6 @@ const UNBOOKABLE_REASON: Record<SessionState, string | null> = {
   cancelled: "cancelled",
 };
 
-const CLOSED_TEXT = { full: "Full", cancelled: "Cancelled" } as const;
-
 export interface ListContext {
   zone: string;
   formats: Formats;
