@@ -225,3 +225,9 @@ export async function rejectionOf(promise: Promise<unknown>) {
 export async function freshKey(orgId: string, scopes?: Scopes) {
   return (await createApiKey(orgId, scopes)).key;
 }
+
+/** A booking of a 201 as later reads return it: the cancel_token is shown once, in the 201 (§17). */
+export function asStored<T>(booking: T): T {
+  const { cancel_token: _token, ...stored } = booking as Record<string, unknown>;
+  return stored as T;
+}

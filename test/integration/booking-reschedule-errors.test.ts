@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { callJson, expectError } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
 import {
+  asStored,
   bookingBody,
   bookOk,
   cancelOk,
@@ -32,7 +33,9 @@ async function fixture(experience: Record<string, unknown> = {}) {
     key,
     experience: { default_capacity: 2, max_booking_quantity: 2, ...experience },
   });
-  const booking = await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3)));
+  const booking = asStored(
+    await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3))),
+  );
   return { key, experienceId, recurrenceId, booking };
 }
 
@@ -156,10 +159,12 @@ describe("reschedule refusals (§15)", () => {
       key,
       experience: { default_capacity: 2, max_booking_quantity: 2 },
     });
-    const pair = await bookOk(
-      key,
-      experienceId,
-      bookingBody(futureSessionId(recurrenceId, 3), { quantity: 2 }),
+    const pair = asStored(
+      await bookOk(
+        key,
+        experienceId,
+        bookingBody(futureSessionId(recurrenceId, 3), { quantity: 2 }),
+      ),
     );
     const target = futureSessionId(recurrenceId, 4);
     await bookOk(key, experienceId, bookingBody(target));

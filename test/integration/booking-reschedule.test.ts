@@ -3,6 +3,7 @@ import { eventsOf } from "../helpers/events";
 import { slotOf } from "../helpers/holds";
 import { callJson } from "../helpers/http";
 import {
+  asStored,
   book,
   bookingBody,
   bookOk,
@@ -25,7 +26,7 @@ describe("POST /v1/bookings/{id}/reschedule", () => {
     });
     const source = futureSessionId(recurrenceId, 3);
     const target = futureSessionId(recurrenceId, 5, "18:30");
-    const booking = await bookOk(key, experienceId, bookingBody(source, { quantity: 2 }));
+    const booking = asStored(await bookOk(key, experienceId, bookingBody(source, { quantity: 2 })));
     // Later edits of price and policy apply to new bookings only.
     await patchExperience(key, experienceId, {
       pricing: { model: "per_session", currency: "EUR", amount: 40 },
@@ -110,7 +111,9 @@ describe("POST /v1/bookings/{id}/reschedule", () => {
   it("replays an idempotent retry without moving twice; the key cannot be reused for another target", async () => {
     const { key } = await createTenant("UTC");
     const { experienceId, recurrenceId } = await createBookableExperience({ key });
-    const booking = await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3)));
+    const booking = asStored(
+      await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3))),
+    );
     const headers = { "Idempotency-Key": `move-${booking.id}` };
     const target = futureSessionId(recurrenceId, 4);
     const first = await reschedule(key, booking.id, { session_id: target }, headers);
@@ -135,7 +138,9 @@ describe("POST /v1/bookings/{id}/reschedule", () => {
       key,
       experience: { default_capacity: 1 },
     });
-    const booking = await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3)));
+    const booking = asStored(
+      await bookOk(key, experienceId, bookingBody(futureSessionId(recurrenceId, 3))),
+    );
     const target = futureSessionId(recurrenceId, 4);
     await bookOk(key, experienceId, bookingBody(target));
     const full = await reschedule(key, booking.id, { session_id: target });

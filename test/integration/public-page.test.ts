@@ -313,7 +313,7 @@ describe("GET /book/{experience_id}", () => {
       }),
     ]);
     expect(html).toMatch(new RegExp(`value="${cancelled}"[^>]*aria-label="[^"]*, cancelled"`));
-    expect(html).toMatch(new RegExp(`value="${cancelled}"[^>]*data-reason="cancelled"`));
+    expect(html).toMatch(new RegExp(`value="${cancelled}"[^>]*data-state="cancelled"`));
   });
 
   it("leaves out past sessions and those of paused recurrences", async () => {
