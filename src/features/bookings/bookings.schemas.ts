@@ -207,7 +207,8 @@ export const BookingParamsSchema = z.object({
   booking_id: z.string().openapi({ param: { name: "booking_id", in: "path" } }),
 });
 
-export type BookingStatus = "confirmed" | "cancelled" | "waitlisted" | "expired";
+/** The statuses of the Booking schema, for the list filter (one list, not a copy). */
+export type BookingStatus = z.infer<typeof BookingSchema>["status"];
 export type CreateBookingBody = z.infer<typeof CreateBookingBodySchema>;
 export type PublicCreateBookingBody = z.infer<typeof PublicCreateBookingBodySchema>;
 export type ListBookingsQuery = z.infer<typeof ListBookingsQuerySchema>;
