@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { bookings, experiences, members, notifications, organizations } from "../db/schema";
 
@@ -14,14 +14,40 @@ export async function listPendingNotificationIds(db: Database, eventIds: string[
   return rows.map((row) => row.id);
 }
 
-/** Counts the attempt before the send goes out; a sent or failed mail is never taken again. */
-export async function claimPendingNotification(db: Database, id: string) {
+export type NotificationClaim =
+  | { claimed: NotificationRow }
+  | { leasedForMs: number }
+  | { done: true };
+
+/**
+ * Counts the attempt and leases the mail before the send goes out, so a duplicate Queue message
+ * arriving meanwhile waits instead of sending it again. A sent or failed mail is never taken
+ * again; a lease left by a consumer that died runs out.
+ */
+export async function claimPendingNotification(
+  db: Database,
+  id: string,
+  now: number,
+  leaseMs: number,
+): Promise<NotificationClaim> {
   const [row] = await db
     .update(notifications)
-    .set({ attempts: sql`${notifications.attempts} + 1` })
-    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")))
+    .set({ attempts: sql`${notifications.attempts} + 1`, leasedUntil: now + leaseMs })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, "pending"),
+        or(isNull(notifications.leasedUntil), lte(notifications.leasedUntil, now)),
+      ),
+    )
     .returning();
-  return row;
+  if (row) return { claimed: row };
+  const [leased] = await db
+    .select({ leasedUntil: notifications.leasedUntil })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")))
+    .limit(1);
+  return leased?.leasedUntil ? { leasedForMs: leased.leasedUntil - now } : { done: true };
 }
 
 export async function findMailContext(db: Database, notification: NotificationRow) {
@@ -45,7 +71,13 @@ export type MailContext = NonNullable<Awaited<ReturnType<typeof findMailContext>
 export async function markNotificationSent(db: Database, id: string, now: number) {
   await db
     .update(notifications)
-    .set({ status: "sent", sentAt: now, lastError: null, manageTokenCiphertext: null })
+    .set({
+      status: "sent",
+      sentAt: now,
+      lastError: null,
+      leasedUntil: null,
+      manageTokenCiphertext: null,
+    })
     .where(eq(notifications.id, id));
 }
 
@@ -59,9 +91,11 @@ export async function recordNotificationError(
     .update(notifications)
     .set({
       lastError: error.slice(0, 500),
+      leasedUntil: null,
       ...(finalAttempt ? { status: "failed" as const, manageTokenCiphertext: null } : {}),
     })
-    .where(eq(notifications.id, id));
+    // A late dead-lettered copy of a mail that was sent meanwhile must not mark it failed.
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
 }
 
 export async function listBookingNotifications(

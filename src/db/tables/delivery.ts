@@ -106,6 +106,8 @@ export const notifications = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     sentAt: integer("sent_at"),
+    /** A consumer is sending it until then: a duplicate Queue message waits instead of sending. */
+    leasedUntil: integer("leased_until"),
     manageTokenCiphertext: text("manage_token_ciphertext"),
     createdAt: createdAt(),
   },
