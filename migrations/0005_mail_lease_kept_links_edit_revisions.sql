@@ -1,4 +1,6 @@
 ALTER TABLE `experiences` ADD `revision` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `notifications` ADD `leased_until` integer;--> statement-breakpoint
+CREATE INDEX `notifications_kept_links` ON `notifications` (`booking_id`) WHERE "notifications"."kind" IN ('booking_confirmed', 'booking_waitlisted') AND "notifications"."manage_token_ciphertext" IS NOT NULL;--> statement-breakpoint
 ALTER TABLE `recurrences` ADD `revision` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 -- SEQUENCE used to be whole seconds from the recurrence's creation to the later edit of it or its
 -- experience: start each recurrence there, so no published SEQUENCE goes down (calendar clients
