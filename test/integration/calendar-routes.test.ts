@@ -127,9 +127,17 @@ describe("GET /public/bookings/{id}/calendar.ics", () => {
     });
   });
 
-  it("shows a cancelled booking as STATUS:CANCELLED", async () => {
+  it("shows a cancelled booking as STATUS:CANCELLED, its SEQUENCE grown even within a second", async () => {
     const { client, booking } = await publicBooking(1);
     const token = booking.cancel_token as string;
+    const sequenceOf = async () => {
+      const ics = await client.raw(
+        "GET",
+        `/public/bookings/${booking.id}/calendar.ics?cancel_token=${token}`,
+      );
+      return Number(/^SEQUENCE:(\d+)\r$/m.exec(await ics.text())?.[1]);
+    };
+    const before = await sequenceOf();
     const cancel = await client.json("POST", `/public/bookings/${booking.id}/cancel`, {
       body: { cancel_token: token },
     });
@@ -141,6 +149,7 @@ describe("GET /public/bookings/{id}/calendar.ics", () => {
     const body = await res.text();
     expect(body).toContain("STATUS:CANCELLED\r\n");
     expect(body).toContain("SUMMARY:Vinyasa Flow (1 seat)\r\n");
+    expect(await sequenceOf()).toBeGreaterThan(before);
   });
 
   it("needs the cancel token: missing is 400, wrong is the 404 of an unknown booking", async () => {

@@ -64,7 +64,15 @@ describe("waitlist emails (§17)", () => {
     // The waitlisted mail carries the manage link: the customer can leave the waitlist.
     expect(joined[0]).toContain(`/book/manage/${second.id}?token=`);
 
+    const icsStatus = async () => {
+      const ics = await call("GET", `/v1/bookings/${second.id}/calendar.ics`, { key: f.key });
+      return /^STATUS:(\w+)\r$/m.exec(await ics.text())?.[1];
+    };
+    // §13: a waitlisted booking may still happen, so its calendar entry is tentative.
+    expect(await icsStatus()).toBe("TENTATIVE");
+
     await cancelOk(f.key, first.id);
+    expect(await icsStatus()).toBe("CONFIRMED");
     const rows = await settled(f.key, second.id);
     expect(rows.map((n) => [n.kind, n.status])).toEqual(
       expect.arrayContaining([

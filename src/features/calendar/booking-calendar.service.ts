@@ -18,6 +18,29 @@ import {
 } from "./calendar-presenter";
 import { type RenderedCalendar, renderCalendar } from "./rendered-calendar";
 
+/** A waitlisted booking may still happen; an expired one (its session began) never will. */
+const ICS_STATUS = {
+  confirmed: "CONFIRMED",
+  waitlisted: "TENTATIVE",
+  cancelled: "CANCELLED",
+  expired: "CANCELLED",
+} as const;
+
+/**
+ * Grows with every change of the booking: whole seconds since it was made, plus one for each
+ * transition it went through, so a cancellation in the same second as the booking still
+ * raises it (calendar clients ignore an update whose SEQUENCE did not grow).
+ */
+function bookingSequence(booking: BookingRow): number {
+  const seconds = Math.max(0, Math.floor((booking.updatedAt - booking.createdAt) / 1000));
+  const transitions = [
+    booking.promotedAt,
+    booking.rescheduledAt,
+    booking.status === "cancelled" || booking.status === "expired" ? 1 : null,
+  ].filter((mark) => mark !== null).length;
+  return seconds + transitions;
+}
+
 async function renderBooking(
   db: Database,
   booking: BookingRow,
@@ -33,11 +56,10 @@ async function renderBooking(
       {
         uid: `${booking.id}@${origin.host}`,
         stampMs: booking.updatedAt,
-        // Grows with every change of the booking (a cancellation, a reschedule).
-        sequence: Math.max(0, Math.floor((booking.updatedAt - booking.createdAt) / 1000)),
+        sequence: bookingSequence(booking),
         start: { instantMs: booking.startAt },
         end: { instantMs: booking.endAt },
-        status: booking.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+        status: ICS_STATUS[booking.status],
         summary: `${experience.name} (${seatsLabel(booking.quantity)})`,
         description: bookingDescription(booking, cancelUrl, experience.description),
         location: describeLocation(experience.location),

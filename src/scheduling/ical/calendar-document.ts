@@ -30,7 +30,7 @@ export interface CalendarEvent {
   rrule?: string;
   exdates?: ZonedTime[];
   recurrenceId?: ZonedTime;
-  status: "CONFIRMED" | "CANCELLED";
+  status: "CONFIRMED" | "TENTATIVE" | "CANCELLED";
   summary: string;
   description?: string;
   location?: string;
