@@ -1,0 +1,4 @@
+import { describeFuzzShard } from "./fuzz-suite";
+
+// Shard 3 of the OpenAPI fuzz test (test/fuzz/fuzz-suite.ts): its own file, so its own storage.
+describeFuzzShard(2);
