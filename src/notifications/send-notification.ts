@@ -6,6 +6,7 @@ import { ACK, type MessageOutcome } from "../delivery/messages";
 import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
 import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
 import { findWaitlistPositions } from "../features/waitlist/waitlist.repository";
+import { encryptionKeyOf } from "../lib/encryption-key";
 import { decryptText } from "../lib/secret-box";
 import { cancelTokenMatches } from "../public/cancel-token";
 import { type ComposedMail, composeMail } from "./mail-templates";
@@ -18,6 +19,9 @@ import {
   type NotificationRow,
   recordNotificationError,
 } from "./notifications.repository";
+
+/** Longer than a send takes; a consumer that died mid-send holds the mail this long at most. */
+const SEND_LEASE_MS = 60_000;
 
 const CALENDAR_KINDS = new Set(["booking_confirmed", "booking_rescheduled", "booking_promoted"]);
 
@@ -70,7 +74,7 @@ async function replyToOf(context: MailContext, env: Env): Promise<string | undef
 
 async function send(env: Env, notification: NotificationRow, context: MailContext) {
   const stored = notification.manageTokenCiphertext
-    ? await decryptText(env.WEBHOOK_ENCRYPTION_KEY, notification.manageTokenCiphertext)
+    ? await decryptText(encryptionKeyOf(env), notification.manageTokenCiphertext)
     : null;
   const manageUrl = (await linkStillManages(stored, context.booking.cancelTokenHash))
     ? stored
@@ -106,8 +110,12 @@ export async function attemptNotification(
   now: number,
 ): Promise<MessageOutcome> {
   const db = createDb(env.DB);
-  const notification = await claimPendingNotification(db, id);
-  if (!notification) return ACK;
+  const claim = await claimPendingNotification(db, id, now, SEND_LEASE_MS);
+  if ("leasedForMs" in claim) {
+    return { action: "retry", delaySeconds: Math.max(1, Math.ceil(claim.leasedForMs / 1000)) };
+  }
+  if ("done" in claim) return ACK;
+  const notification = claim.claimed;
   const context = await findMailContext(db, notification);
   try {
     if (!context) throw new Error("The booking no longer exists");
