@@ -32,16 +32,23 @@ function check(target: Target, { status, body }: { status: number; body: Uint8Ar
 }
 
 /**
- * Milliseconds of each of `count` requests sent one after the other (one connection), from
- * sending to the last byte; each response is checked after its clock stopped.
+ * Milliseconds of `count` requests per target, from sending to the last byte, each target's
+ * sent one after the other on one connection; the targets take turns request by request, so
+ * each meets the same moments of the machine's load. Responses are checked after the clock
+ * stopped.
  */
-export async function measureLatencies(target: Target, count: number): Promise<number[]> {
-  const latencies: number[] = [];
+export async function measureInterleavedLatencies(
+  targets: Target[],
+  count: number,
+): Promise<number[][]> {
+  const latencies = targets.map(() => [] as number[]);
   for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const response = await send(target);
-    latencies.push(performance.now() - started);
-    check(target, response);
+    for (const [index, target] of targets.entries()) {
+      const started = performance.now();
+      const response = await send(target);
+      latencies[index]?.push(performance.now() - started);
+      check(target, response);
+    }
   }
   return latencies;
 }

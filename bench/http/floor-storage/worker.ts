@@ -17,7 +17,7 @@ const INSERT_EXPERIENCE = `INSERT INTO experiences (id, organization_id, space_i
   created_at, updated_at) VALUES (?, ?, 'GENERAL', ?, '', 'active', 'open', ?, ?, 5, 'email',
   '[]', NULL, '{"model":"free"}', ?, ?, ?)`;
 const INSERT_OUTCOME = `INSERT INTO idempotency_keys (scope, key, resource_type, resource_id,
-  status_code, created_at) VALUES (?, ?, 'experience', ?, 201, ?)`;
+  created_at) VALUES (?, ?, 'experience', ?, ?)`;
 const RULES = JSON.stringify({
   booking_window: { min_hours_before: 1, max_days_ahead: 60 },
   cancellation_policy: { refundable_until_hours_before: 24 },

@@ -104,12 +104,24 @@ export interface CreateExperienceInput extends WriteRequest {
 /**
  * Creates the experience and its attached recurrence (§5) in one atomic D1 batch, together with
  * the Idempotency-Key (§7): a retry whose earlier run already wrote them gets the original.
+ *
+ * The key's crash-safety row is looked for only when the create fails: its batch cannot commit
+ * while a live row holds the key (see keyRowStatement), so a first execution, the common case,
+ * costs no read. Any failure, a refused batch or a check of the body, is answered as before
+ * when an earlier run left a row: with the original (or 422 for another request's key).
  */
 export async function createExperience(db: Database, input: CreateExperienceInput) {
-  const { organizationId, body, now } = input;
-  const originalId = await findOriginalResourceId(db, input, "experience");
-  if (originalId) return getExperience(db, organizationId, originalId);
+  try {
+    return await writeExperience(db, input);
+  } catch (err) {
+    const originalId = await findOriginalResourceId(db, input, "experience");
+    if (originalId) return getExperience(db, input.organizationId, originalId);
+    throw err;
+  }
+}
 
+async function writeExperience(db: Database, input: CreateExperienceInput) {
+  const { organizationId, body, now } = input;
   await assertSpaceExists(db, organizationId, body.space_id);
   const row = buildExperienceRow(organizationId, body, now);
   const attached = planAttachedRecurrence(body, row.id, input.organizationTimezone, now);

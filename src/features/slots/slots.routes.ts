@@ -1,4 +1,4 @@
-import { matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
+import { jsonBytes, matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
 import { createRouter, jsonContent } from "../../http/openapi";
 import { v1Route } from "../../http/route";
 import { authOf } from "../../http/scopes";
@@ -54,7 +54,7 @@ export const slotsRoutes = createRouter().openapi(
       Date.now(),
     );
     // Serialized here rather than by c.json, because the tag is the hash of these bytes.
-    const body = JSON.stringify(pageOfSlots(slots, query));
+    const body = jsonBytes(pageOfSlots(slots, query));
     const etag = await strongEtagOf(body);
     c.header("ETag", etag);
     c.header("Cache-Control", SLOTS_CACHE_CONTROL);
