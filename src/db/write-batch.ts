@@ -31,6 +31,7 @@ export interface StatementRef {
 
 /** A statement whose rows (RETURNING, or a SELECT after the writes) the caller reads. */
 export interface RowsRef<Row> extends StatementRef {
+  /** Never set: it only carries the row type from trackRows to rows. */
   readonly row?: Row;
 }
 
