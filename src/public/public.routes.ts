@@ -5,6 +5,7 @@ import {
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { encryptionKeyOf } from "../lib/encryption-key";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -85,7 +86,7 @@ export const publicRoutes = createRouter()
         body: c.req.valid("json"),
         idempotency: c.get("idempotency"),
         now: Date.now(),
-        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        encryptionKey: encryptionKeyOf(c.env),
         origin: new URL(c.req.url).origin,
       });
       c.set("organizationId", result.organizationId);

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "../columns";
+import { createdAt, revision, updatedAt } from "../columns";
 import { organizations } from "./tenancy";
 
 // Nested objects of experiences and recurrences are stored as JSON: they are always read and
@@ -60,6 +60,7 @@ export const experiences = sqliteTable(
     notifyCustomers: integer("notify_customers", { mode: "boolean" }).notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    revision: revision(),
   },
   (t) => [index("experiences_by_org_newest").on(t.organizationId, t.createdAt, t.id)],
 );
@@ -103,6 +104,7 @@ export const recurrences = sqliteTable(
     status: text("status", { enum: ["active", "paused"] }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    revision: revision(),
     // Soft delete (§6): kept so materialized sessions and their bookings stay readable.
     deletedAt: integer("deleted_at"),
   },

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { events } from "../../db/schema";
 
@@ -30,7 +30,9 @@ export async function listEventsByOrganization(
       .select()
       .from(events)
       .where(where)
-      .orderBy(desc(events.createdAt), desc(events.id))
+      // Events of one change share created_at; rowid is their insert order, so the newest-first
+      // list shows them in reverse order of writing (never shuffled by their random ids).
+      .orderBy(desc(events.createdAt), sql`${events}.rowid DESC`)
       .limit(limit)
       .offset(offset),
     db.select({ value: count() }).from(events).where(where),

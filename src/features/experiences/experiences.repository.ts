@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, experiences } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -68,10 +68,10 @@ export async function listExperiencesByOrganization(
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */
 export function updateExperienceStatement(db: Database, row: ExperienceRow) {
-  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
+  const { id, organizationId, createdAt: _createdAt, revision: _revision, ...changes } = row;
   return db
     .update(experiences)
-    .set(changes)
+    .set({ ...changes, revision: sql`${experiences.revision} + 1` })
     .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
 }
 

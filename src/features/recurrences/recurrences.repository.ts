@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
@@ -86,7 +86,7 @@ export function updateRecurrenceValuesStatement(
 ) {
   return db
     .update(recurrences)
-    .set({ ...values, updatedAt: now })
+    .set({ ...values, updatedAt: now, revision: sql`${recurrences.revision} + 1` })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
 }
 

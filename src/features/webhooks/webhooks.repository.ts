@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, inArray, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import { chunk, MAX_BOUND_PARAMETERS } from "../../lib/bound-parameters";
 import type { DeliveryStatus } from "./webhooks.schemas";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -114,6 +115,16 @@ export async function listEndpointIdsDeliveredEvent(db: Database, eventId: strin
   return rows.map((row) => row.endpointId);
 }
 
-export function insertDeliveriesStatement(db: Database, rows: DeliveryRow[]): BatchItem<"sqlite"> {
-  return db.insert(webhookDeliveries).values(rows);
+/** A delivery row binds one parameter per column: as many rows per statement as fit in D1's 100. */
+const DELIVERIES_PER_STATEMENT = Math.floor(
+  MAX_BOUND_PARAMETERS / Object.keys(getTableColumns(webhookDeliveries)).length,
+);
+
+export function insertDeliveriesStatements(
+  db: Database,
+  rows: DeliveryRow[],
+): BatchItem<"sqlite">[] {
+  return chunk(rows, DELIVERIES_PER_STATEMENT).map((part) =>
+    db.insert(webhookDeliveries).values(part),
+  );
 }
