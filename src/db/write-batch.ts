@@ -29,9 +29,17 @@ export interface StatementRef {
   readonly index: number;
 }
 
+/** A statement whose rows (RETURNING, or a SELECT after the writes) the caller reads. */
+export interface RowsRef<Row> extends StatementRef {
+  /** Never set: it only carries the row type from trackRows to rows. */
+  readonly row?: Row;
+}
+
 export interface CommittedBatch {
   /** Rows the tracked statement inserted, updated or deleted (0 when its guard refused). */
   rowsChanged(ref: StatementRef): number;
+  /** What the statement returned, read in the batch's transaction after the ones before it. */
+  rows<Row>(ref: RowsRef<Row>): Row[];
 }
 
 export class WriteBatch {
@@ -49,11 +57,21 @@ export class WriteBatch {
     return { index: this.#statements.length - 1 };
   }
 
+  /** Like track, for a statement that returns rows (drizzle maps them in the batch). */
+  trackRows<Row>(statement: Statement & PromiseLike<Row[]>): RowsRef<Row> {
+    return this.track(statement);
+  }
+
   async commit(): Promise<CommittedBatch> {
     const [first, ...rest] = this.#statements;
     const results: unknown[] = first ? await this.db.batch([first, ...rest]) : [];
+    const rows = <Row>({ index }: RowsRef<Row>) => (results[index] as Row[] | undefined) ?? [];
     return {
-      rowsChanged: ({ index }) => (results[index] as D1Result | undefined)?.meta.changes ?? 0,
+      rowsChanged: ({ index }) => {
+        const result = results[index] as D1Result | unknown[] | undefined;
+        return Array.isArray(result) ? result.length : (result?.meta.changes ?? 0);
+      },
+      rows,
     };
   }
 }

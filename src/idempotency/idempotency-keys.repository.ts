@@ -43,13 +43,12 @@ export function keyRowStatement(
   });
 }
 
-/** The outcome recorded under this key within the last 24 h (older rows belong to expired keys). */
-export async function findKeyOutcome(
-  db: Database,
-  scope: IdempotencyScope,
-  now: number,
-): Promise<KeyOutcome | undefined> {
-  const [row] = await db
+/**
+ * The outcome recorded under this key within the last 24 h (older rows belong to expired keys),
+ * as a query a write's read batch can carry.
+ */
+export function keyOutcomeQuery(db: Database, scope: IdempotencyScope, now: number) {
+  return db
     .select({
       resourceType: idempotencyKeys.resourceType,
       resourceId: idempotencyKeys.resourceId,
@@ -63,6 +62,14 @@ export async function findKeyOutcome(
       ),
     )
     .limit(1);
+}
+
+export async function findKeyOutcome(
+  db: Database,
+  scope: IdempotencyScope,
+  now: number,
+): Promise<KeyOutcome | undefined> {
+  const [row] = await keyOutcomeQuery(db, scope, now);
   return row;
 }
 

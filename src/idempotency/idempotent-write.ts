@@ -1,7 +1,13 @@
+import type { BatchItem, BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import type { RowCondition, WriteBatch } from "../db/write-batch";
 import { IdempotencyKeyReusedError } from "./errors";
-import { findKeyOutcome, type KeyOutcome, keyRowStatement } from "./idempotency-keys.repository";
+import {
+  findKeyOutcome,
+  type KeyOutcome,
+  keyOutcomeQuery,
+  keyRowStatement,
+} from "./idempotency-keys.repository";
 import type { IdempotencyScope } from "./scope";
 
 /** What every write service's input carries besides its own fields: the clock and the key. */
@@ -9,6 +15,12 @@ export interface WriteRequest {
   now: number;
   /** Set when the request came with an Idempotency-Key (§7). */
   idempotency: IdempotencyScope | undefined;
+}
+
+function originalIdOf(outcome: KeyOutcome | undefined, resourceType: string) {
+  if (!outcome) return undefined;
+  if (outcome.resourceType !== resourceType) throw new IdempotencyKeyReusedError();
+  return outcome.resourceId;
 }
 
 /**
@@ -22,10 +34,28 @@ export async function findOriginalResourceId(
   resourceType: string,
 ): Promise<string | undefined> {
   if (!request.idempotency) return undefined;
-  const outcome = await findKeyOutcome(db, request.idempotency, request.now);
-  if (!outcome) return undefined;
-  if (outcome.resourceType !== resourceType) throw new IdempotencyKeyReusedError();
-  return outcome.resourceId;
+  return originalIdOf(await findKeyOutcome(db, request.idempotency, request.now), resourceType);
+}
+
+type Reads = readonly [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+
+/**
+ * findOriginalResourceId and the write's own reads in one D1 batch (one round trip): the key's
+ * row is read in the same snapshot as the rows the write is decided on. The reads' rows are
+ * of no use when `originalId` is set (the earlier execution's resource is the answer).
+ */
+export async function readWithOriginal<T extends Reads>(
+  db: Database,
+  request: WriteRequest,
+  resourceType: string,
+  reads: T,
+): Promise<{ originalId: string | undefined; rows: BatchResponse<T> }> {
+  if (!request.idempotency) return { originalId: undefined, rows: await db.batch(reads) };
+  const [outcome, ...rows] = await db.batch([
+    keyOutcomeQuery(db, request.idempotency, request.now),
+    ...reads,
+  ]);
+  return { originalId: originalIdOf(outcome[0], resourceType), rows: rows as BatchResponse<T> };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   bookingInStatus,
   bookingWrittenAs,
   type Cancellation,
+  cancellationChanges,
   type NewBooking,
 } from "./bookings.repository";
 
@@ -58,15 +59,7 @@ export function expectedBookingRow(
  * cancelled while waitlisted held no seat, so it has no refund (null).
  */
 export function cancelledBookingRow(booking: BookingRow, cancellation: Cancellation): BookingRow {
-  return {
-    ...booking,
-    status: "cancelled",
-    cancelledAt: cancellation.now,
-    cancelReason: cancellation.reason,
-    refundEligible: booking.status === "confirmed" ? cancellation.refundEligible : null,
-    cancelledBy: cancellation.cancelledBy,
-    updatedAt: cancellation.now,
-  };
+  return { ...booking, ...cancellationChanges(cancellation, booking.status) };
 }
 
 /**
@@ -125,40 +118,39 @@ export interface NewBookingEventIds {
   waitlisted: string | null;
 }
 
+/** The new booking's event for one status it may be written in (see addNewBookingEvents). */
+function addNewBookingEvent(
+  batch: WriteBatch,
+  booking: NewBooking,
+  session: SessionView,
+  status: "confirmed" | "waitlisted",
+) {
+  const expected = expectedBookingRow(booking, session, status);
+  const waitlisted = status === "waitlisted";
+  const position = waitlistPositionSql(booking.id, session.sessionId, booking.now);
+  return addEvent(
+    batch,
+    booking.organizationId,
+    waitlisted ? "booking.waitlisted" : "booking.created",
+    { object: presentBooking(expected, booking.now) },
+    booking.now,
+    {
+      onlyIf: bookingInStatus(booking.id, status),
+      consistentIf: bookingWrittenAs(expected),
+      computed: waitlisted ? { "$.object.waitlist_position": position } : undefined,
+    },
+  );
+}
+
 export function addNewBookingEvents(
   batch: WriteBatch,
   booking: NewBooking,
   session: SessionView,
   options: { waitlist: boolean },
 ): NewBookingEventIds {
-  const created = expectedBookingRow(booking, session);
-  const createdId = addEvent(
-    batch,
-    booking.organizationId,
-    "booking.created",
-    { object: presentBooking(created, booking.now) },
-    booking.now,
-    { onlyIf: bookingInStatus(booking.id, "confirmed"), consistentIf: bookingWrittenAs(created) },
-  );
-  if (!options.waitlist) return { created: createdId, waitlisted: null };
-  const waitlisted = expectedBookingRow(booking, session, "waitlisted");
-  const waitlistedId = addEvent(
-    batch,
-    booking.organizationId,
-    "booking.waitlisted",
-    { object: presentBooking(waitlisted, booking.now) },
-    booking.now,
-    {
-      onlyIf: bookingInStatus(booking.id, "waitlisted"),
-      consistentIf: bookingWrittenAs(waitlisted),
-      computed: {
-        "$.object.waitlist_position": waitlistPositionSql(
-          booking.id,
-          session.sessionId,
-          booking.now,
-        ),
-      },
-    },
-  );
-  return { created: createdId, waitlisted: waitlistedId };
+  const created = addNewBookingEvent(batch, booking, session, "confirmed");
+  const waitlisted = options.waitlist
+    ? addNewBookingEvent(batch, booking, session, "waitlisted")
+    : null;
+  return { created, waitlisted };
 }

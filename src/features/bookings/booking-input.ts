@@ -1,15 +1,24 @@
-import { ValidationError } from "../../errors";
+import type { WriteBatch } from "../../db/write-batch";
+import { NotFoundError, ValidationError } from "../../errors";
 import type { WriteRequest } from "../../idempotency/idempotent-write";
+import { recordIdempotencyKey } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import type { CancelToken } from "../../public/cancel-token";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { quantityErrors } from "../sessions/session-admission";
+import { assertExperienceTakesBookings, quantityErrors } from "../sessions/session-admission";
 import { priceSnapshot } from "./booking-price";
-import type { NewBooking } from "./bookings.repository";
+import { type BookingRow, bookingExists, type NewBooking } from "./bookings.repository";
 import type { CreateBookingBody } from "./bookings.schemas";
 
 /** Resource type of a booking's Idempotency-Key row (§7). */
 export const BOOKING = "booking";
+
+/**
+ * What a booking write ended in: the row as the batch wrote it (with a waitlisted booking's
+ * FIFO position, read in the same batch), or the ID an earlier execution under the
+ * Idempotency-Key wrote (§7 crash safety).
+ */
+export type BookingOutcome = { originalId: string } | { row: BookingRow; position?: number };
 
 export interface CreateBookingInput extends WriteRequest {
   organizationId: string;
@@ -21,6 +30,13 @@ export interface CreateBookingInput extends WriteRequest {
   encryptionKey?: string;
   /** The Worker's public origin, for the manage link in the confirmation email (none without). */
   origin?: string;
+}
+
+/** The experience as read for a seat request: 404 when not the organization's, then §9's first checks. */
+export function requireBookableExperience(experience: ExperienceRow | undefined): ExperienceRow {
+  if (!experience) throw new NotFoundError("Experience not found");
+  assertExperienceTakesBookings(experience);
+  return experience;
 }
 
 /** Quantity and contact rules that depend on the experience (§9). */
@@ -68,4 +84,10 @@ export function newBookingOf(
     cancelTokenHash: input.cancelToken?.hash ?? null,
     now: input.now,
   };
+}
+
+/** The booking's Idempotency-Key row (§7), written only if the booking was. */
+export function recordBookingKey(batch: WriteBatch, input: CreateBookingInput, bookingId: string) {
+  const outcome = { resourceType: BOOKING, resourceId: bookingId };
+  recordIdempotencyKey(batch, input, outcome, bookingExists(bookingId));
 }

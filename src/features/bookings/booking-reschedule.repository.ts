@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
-import { type RowCondition, rowExists } from "../../db/write-batch";
+import type { RowCondition } from "../../db/write-batch";
 import { sessionTakes } from "../sessions/seat-guard";
+import { bookingWhere } from "./bookings.repository";
 
 /** A confirmed booking moving from its session to another one of the same experience (§15). */
 export interface BookingMove {
@@ -52,12 +53,9 @@ export function moveBookingIfSeatsLeft(db: Database, move: BookingMove) {
 
 /** This very reschedule committed: the condition of its key row and its event. */
 export function bookingMovedAt(move: BookingMove): RowCondition {
-  return rowExists(
-    bookings,
-    and(
-      eq(bookings.id, move.bookingId),
-      eq(bookings.sessionId, move.toSessionId),
-      eq(bookings.rescheduledAt, move.now),
-    ),
+  return bookingWhere(
+    move.bookingId,
+    eq(bookings.sessionId, move.toSessionId),
+    eq(bookings.rescheduledAt, move.now),
   );
 }

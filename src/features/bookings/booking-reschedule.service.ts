@@ -1,3 +1,4 @@
+import type { BatchResponse } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import {
@@ -8,32 +9,35 @@ import {
 } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
-  findOriginalResourceId,
+  readWithOriginal,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { addNotification } from "../../notifications/notification-statement";
-import { type ExperienceRow, findExperienceById } from "../experiences/experiences.repository";
-import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
-  admitSession,
-  assertExperienceTakesBookings,
-  seatRefusal,
-} from "../sessions/session-admission";
-import { type SessionView, snapshotOf } from "../sessions/sessions.service";
-import { promoteWaitlist } from "../waitlist/waitlist.service";
+  materializeSessionStatement,
+  type SessionSeats,
+  sessionSeatsQuery,
+} from "../sessions/seat-guard";
+import { admitSession, seatRefusal } from "../sessions/session-admission";
+import { sessionViewOf, snapshotOf } from "../sessions/sessions.service";
+import { promoteFrom, promotionReads } from "../waitlist/waitlist.service";
 import { rescheduledBookingRow } from "./booking-events";
+import { requireBookableExperience } from "./booking-input";
+import { rescheduleReads } from "./booking-reads.repository";
 import {
   type BookingMove,
   bookingMovedAt,
   moveBookingIfSeatsLeft,
 } from "./booking-reschedule.repository";
 import { presentBooking } from "./bookings.presenter";
-import { type BookingRow, bookingWrittenAs, findBookingById } from "./bookings.repository";
+import { type BookingRow, bookingWrittenAs, findBookingByIdQuery } from "./bookings.repository";
 import { getBooking } from "./bookings-query.service";
 
 /** Key-row resource type: a reschedule's key must not replay as a create or a cancel. */
 const BOOKING_RESCHEDULE = "booking_reschedule";
+
+type RescheduleRows = BatchResponse<ReturnType<typeof rescheduleReads>>;
 
 export interface RescheduleBookingInput extends WriteRequest {
   organizationId: string;
@@ -45,8 +49,15 @@ export interface RescheduleBookingInput extends WriteRequest {
   origin?: string;
 }
 
-/** §15's checks in order: the booking, its source session, then the target's §9 checks. */
-async function admitReschedule(db: Database, input: RescheduleBookingInput, booking: BookingRow) {
+/**
+ * §15's checks in order, on the rows as read: the booking, its source session, then the
+ * target's §9 checks (its live recurrence and stored snapshot).
+ */
+function admitReschedule(
+  input: RescheduleBookingInput,
+  [[booking], [found], [recurrence], [stored]]: RescheduleRows,
+) {
+  if (!booking) throw new NotFoundError("Booking not found");
   if (booking.status !== "confirmed") throw new BookingNotReschedulableError();
   if (booking.startAt <= input.now) {
     throw new SessionStartedError(
@@ -56,38 +67,36 @@ async function admitReschedule(db: Database, input: RescheduleBookingInput, book
   if (input.sessionId === booking.sessionId) {
     throw ValidationError.forField("session_id", "The booking is already in this session");
   }
-  const experience = await findExperienceById(db, input.organizationId, booking.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  assertExperienceTakesBookings(experience);
-  const target = await admitSession(db, experience, input.sessionId, input.now);
-  return { experience, target };
+  const experience = requireBookableExperience(found);
+  const view = sessionViewOf(experience, input.sessionId, recurrence, stored);
+  return { booking, experience, target: admitSession(experience, view, input.now) };
 }
 
+type Admitted = ReturnType<typeof admitReschedule>;
+
 /** Why the move changed no row: the booking changed meanwhile, or the target refused the seats. */
-async function moveRefusal(
-  db: Database,
+function moveRefusal(
+  current: BookingRow | undefined,
   move: BookingMove,
-  input: RescheduleBookingInput,
-  target: { experience: ExperienceRow; session: SessionView },
+  { experience, target }: Admitted,
+  stored: SessionSeats | undefined,
 ) {
-  const current = await findBookingById(db, input.organizationId, move.bookingId);
   if (current?.status !== "confirmed" || current.sessionId !== move.fromSessionId) {
     return new BookingNotReschedulableError();
   }
-  return seatRefusal(db, target.experience, target.session, move.quantity, input.now);
+  return seatRefusal(experience, target, move.quantity, stored);
 }
 
 /**
- * §15 reschedule in one atomic batch: the target materialized (if new), the booking moved under
- * the seat guard, the key row and `booking.rescheduled`, all only if the move happened.
+ * The reschedule's statements: the target materialized (if new), the booking moved under the
+ * seat guard, the key row, `booking.rescheduled` and its mail, all only if the move happened.
  */
-export async function rescheduleBooking(db: Database, input: RescheduleBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING_RESCHEDULE);
-  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
-
-  const booking = await findBookingById(db, input.organizationId, input.bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
-  const { experience, target } = await admitReschedule(db, input, booking);
+async function addReschedule(
+  batch: WriteBatch,
+  input: RescheduleBookingInput,
+  { booking, experience, target }: Admitted,
+) {
+  const { db } = batch;
   const move: BookingMove = {
     bookingId: booking.id,
     fromSessionId: booking.sessionId,
@@ -95,7 +104,6 @@ export async function rescheduleBooking(db: Database, input: RescheduleBookingIn
     quantity: booking.quantity,
     now: input.now,
   };
-  const batch = new WriteBatch(db);
   const snapshot = snapshotOf(target, experience, input.now);
   batch.add(materializeSessionStatement(db, snapshot, booking.quantity));
   const moved = batch.track(moveBookingIfSeatsLeft(db, move));
@@ -124,11 +132,34 @@ export async function rescheduleBooking(db: Database, input: RescheduleBookingIn
     encryptionKey: input.encryptionKey,
     now: input.now,
   });
+  return { move, moved };
+}
+
+/**
+ * §15 reschedule: one read batch (the key's row, the booking, its experience, the target's
+ * sources), then one atomic write batch (addReschedule) that ends by reading the booking, the
+ * target's seats and the source's waitlist: the answer, a refusal's reason, and (§14) the
+ * promotion into the seats freed on the source, as after a cancellation.
+ */
+export async function rescheduleBooking(db: Database, input: RescheduleBookingInput) {
+  const { organizationId, bookingId, sessionId, now } = input;
+  const reads = rescheduleReads(db, organizationId, bookingId, sessionId, now);
+  const { originalId, rows } = await readWithOriginal(db, input, BOOKING_RESCHEDULE, reads);
+  if (originalId) return getBooking(db, organizationId, originalId, now);
+  const admitted = admitReschedule(input, rows);
+  const batch = new WriteBatch(db);
+  const { move, moved } = await addReschedule(batch, input, admitted);
+  const current = batch.trackRows(findBookingByIdQuery(db, organizationId, bookingId));
+  const target = batch.trackRows(sessionSeatsQuery(db, move.toSessionId, now));
+  const [seats, waitlist] = promotionReads(db, move.fromSessionId, now);
+  const [seatsRef, waitlistRef] = [batch.trackRows(seats), batch.trackRows(waitlist)];
   const committed = await batch.commit();
-  if (committed.rowsChanged(moved) === 0) {
-    throw await moveRefusal(db, move, input, { experience, session: target });
+  const [row] = committed.rows(current);
+  if (committed.rowsChanged(moved) === 0 || !row) {
+    throw moveRefusal(row, move, admitted, committed.rows(target)[0]);
   }
-  // §14: the seats freed on the source go to its waitlist, as after a cancellation.
-  await promoteWaitlist(db, booking.sessionId, input.now);
-  return getBooking(db, input.organizationId, booking.id, input.now);
+  const promotion = { seats: committed.rows(seatsRef)[0], waitlist: committed.rows(waitlistRef) };
+  const { notifyCustomers } = admitted.experience;
+  await promoteFrom(db, { ...promotion, notifyCustomers }, now);
+  return presentBooking(row, now);
 }

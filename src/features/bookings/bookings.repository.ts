@@ -55,12 +55,13 @@ function insertBookingWhere(
     createdAt: booking.now,
     updatedAt: booking.now,
   };
+  // RETURNING: the batch hands back the booking as written, so nothing reads it again.
   return insertSelect(
     db,
     bookings,
     row,
     sql`FROM sessions s WHERE s.id = ${booking.sessionId} AND ${guard}`,
-  );
+  ).returning();
 }
 
 /**
@@ -109,21 +110,30 @@ export function insertBookingForConvertedHold(db: Database, booking: NewBooking,
   );
 }
 
+/** "This booking exists, and these hold of it" inside the batch (see RowCondition). */
+export function bookingWhere(bookingId: string, ...conditions: (SQL | undefined)[]): RowCondition {
+  return rowExists(bookings, and(eq(bookings.id, bookingId), ...conditions));
+}
+
 /** The condition of rows that must follow a booking's creation (key row, events). */
 export function bookingExists(bookingId: string): RowCondition {
-  return rowExists(bookings, eq(bookings.id, bookingId));
+  return bookingWhere(bookingId);
 }
 
 export function bookingInStatus(bookingId: string, status: BookingStatus): RowCondition {
-  return rowExists(bookings, and(eq(bookings.id, bookingId), eq(bookings.status, status)));
+  return bookingWhere(bookingId, eq(bookings.status, status));
 }
 
-export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
-  const [row] = await db
+export function findBookingByIdQuery(db: Database, organizationId: string, bookingId: string) {
+  return db
     .select()
     .from(bookings)
     .where(and(eq(bookings.id, bookingId), eq(bookings.organizationId, organizationId)))
     .limit(1);
+}
+
+export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
+  const [row] = await findBookingByIdQuery(db, organizationId, bookingId);
   return row;
 }
 
@@ -132,18 +142,13 @@ export async function findBookingById(db: Database, organizationId: string, book
  * says. Differs only if a concurrent request materialized the session from an edited rule.
  */
 export function bookingWrittenAs(row: BookingRow): RowCondition {
-  return rowExists(
-    bookings,
-    and(
-      eq(bookings.id, row.id),
-      eq(bookings.recurrenceId, row.recurrenceId),
-      eq(bookings.startAt, row.startAt),
-      eq(bookings.endAt, row.endAt),
-      eq(bookings.timezone, row.timezone),
-      row.providerId === null
-        ? isNull(bookings.providerId)
-        : eq(bookings.providerId, row.providerId),
-    ),
+  return bookingWhere(
+    row.id,
+    eq(bookings.recurrenceId, row.recurrenceId),
+    eq(bookings.startAt, row.startAt),
+    eq(bookings.endAt, row.endAt),
+    eq(bookings.timezone, row.timezone),
+    row.providerId === null ? isNull(bookings.providerId) : eq(bookings.providerId, row.providerId),
   );
 }
 
@@ -162,6 +167,21 @@ export interface Cancellation {
 }
 
 /**
+ * What a cancellation from `readStatus` sets (the statement below, and the booking its event
+ * shows): a booking cancelled while waitlisted held no seat, so it has no refund (null).
+ */
+export function cancellationChanges(cancellation: Cancellation, readStatus: BookingStatus) {
+  return {
+    status: "cancelled" as const,
+    cancelledAt: cancellation.now,
+    cancelReason: cancellation.reason,
+    refundEligible: readStatus === "confirmed" ? cancellation.refundEligible : null,
+    cancelledBy: cancellation.cancelledBy,
+    updatedAt: cancellation.now,
+  };
+}
+
+/**
  * Cancels a confirmed or waitlisted booking still in the status read (the WHERE makes a
  * concurrent second cancel, or a promotion in between, a no-op). A waitlisted booking held no
  * seat, so it has no refund (null).
@@ -173,33 +193,20 @@ export function cancelOpenBookingStatement(
 ) {
   return db
     .update(bookings)
-    .set({
-      status: "cancelled",
-      cancelledAt: cancellation.now,
-      cancelReason: cancellation.reason,
-      refundEligible: readStatus === "confirmed" ? cancellation.refundEligible : null,
-      cancelledBy: cancellation.cancelledBy,
-      updatedAt: cancellation.now,
-    })
+    .set(cancellationChanges(cancellation, readStatus))
     .where(
       and(
         eq(bookings.id, cancellation.bookingId),
         // Only from the status the caller read, so its booking.cancelled event tells the truth.
         eq(bookings.status, readStatus),
       ),
-    );
+    )
+    .returning();
 }
 
 /** The condition of rows that must follow this very cancellation (not an earlier one). */
 export function bookingCancelledAt(bookingId: string, now: number): RowCondition {
-  return rowExists(
-    bookings,
-    and(
-      eq(bookings.id, bookingId),
-      eq(bookings.status, "cancelled"),
-      eq(bookings.cancelledAt, now),
-    ),
-  );
+  return bookingWhere(bookingId, eq(bookings.status, "cancelled"), eq(bookings.cancelledAt, now));
 }
 
 export interface BookingFilter {

@@ -3,35 +3,34 @@ import { WriteBatch } from "../../db/write-batch";
 import { BookingNotCancellableError, NotFoundError, SessionStartedError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
-  findOriginalResourceId,
+  readWithOriginal,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { addNotification } from "../../notifications/notification-statement";
 import { issueCancelToken } from "../../public/cancel-token";
 import type { ExperienceRow } from "../experiences/experiences.repository";
-import { findExperienceById } from "../experiences/experiences.repository";
-import { materializeSessionStatement } from "../sessions/seat-guard";
-import {
-  admitSession,
-  assertExperienceTakesBookings,
-  seatRefusal,
-} from "../sessions/session-admission";
-import { snapshotOf } from "../sessions/sessions.service";
-import { promoteWaitlist } from "../waitlist/waitlist.service";
+import { materializeSessionStatement, sessionSeatsQuery } from "../sessions/seat-guard";
+import { admitSession, seatRefusal } from "../sessions/session-admission";
+import { type SessionView, sessionViewOf, snapshotOf } from "../sessions/sessions.service";
+import { waitlistPositionQuery } from "../waitlist/waitlist.repository";
+import { promoteFrom, promotionReads } from "../waitlist/waitlist.service";
 import { addNewBookingEvents, cancelledBookingRow } from "./booking-events";
 import {
   assertBookingFitsExperience,
   BOOKING,
+  type BookingOutcome,
   type CreateBookingInput,
   newBookingOf,
+  recordBookingKey,
+  requireBookableExperience,
 } from "./booking-input";
 import { addNewBookingNotifications } from "./booking-notifications";
+import { bookingWithExperienceReads, seatRequestReads } from "./booking-reads.repository";
 import { bookingStatusAt, presentBooking } from "./bookings.presenter";
 import {
   type BookingRow,
   bookingCancelledAt,
-  bookingExists,
   cancelOpenBookingStatement,
   findBookingById,
   insertBookingIfSeatsLeft,
@@ -44,53 +43,81 @@ import { convertHold } from "./hold-conversion";
 const BOOKING_CANCELLATION = "booking_cancellation";
 
 /**
- * §9 for a session_id, in one atomic batch: the snapshot (if new), the seat-guarded booking,
- * with `join_waitlist` its waitlisted alternative (§14), its event, and the Idempotency-Key row
- * only if a booking was inserted. Returns the new booking's id.
+ * The statements of a new booking of the session, in order: the snapshot (if new), the
+ * seat-guarded booking, with `join_waitlist` its waitlisted alternative (§14), the
+ * Idempotency-Key row and the events, each only if a booking was inserted.
  */
-async function bookSession(db: Database, input: CreateBookingInput, experience: ExperienceRow) {
-  const quantity = input.body.quantity ?? 1;
-  assertBookingFitsExperience(experience, input.body, quantity);
-  const session = await admitSession(db, experience, input.body.session_id ?? "", input.now);
+function addSessionBooking(
+  batch: WriteBatch,
+  input: CreateBookingInput,
+  experience: ExperienceRow,
+  session: SessionView,
+  quantity: number,
+) {
+  const { db } = batch;
   const booking = newBookingOf(input, experience, { sessionId: session.sessionId, quantity });
-
-  const batch = new WriteBatch(db);
   batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
-  const confirmed = batch.track(insertBookingIfSeatsLeft(db, booking));
+  const inserted = [batch.trackRows(insertBookingIfSeatsLeft(db, booking))];
   const { enabled, max_size } = experience.waitlist;
-  const joinsWaitlist = Boolean(input.body.join_waitlist && enabled);
-  const waitlisted = joinsWaitlist
-    ? batch.track(insertWaitlistedIfRefused(db, booking, max_size))
-    : undefined;
-  const outcome = { resourceType: BOOKING, resourceId: booking.id };
-  recordIdempotencyKey(batch, input, outcome, bookingExists(booking.id));
-  const eventIds = addNewBookingEvents(batch, booking, session, { waitlist: joinsWaitlist });
-  await addNewBookingNotifications(batch, input, experience, booking, eventIds);
-  const committed = await batch.commit();
-  const inserted =
-    committed.rowsChanged(confirmed) + (waitlisted ? committed.rowsChanged(waitlisted) : 0);
-  if (inserted === 0) throw await seatRefusal(db, experience, session, quantity, input.now);
-  return booking.id;
+  const waitlist = Boolean(input.body.join_waitlist && enabled);
+  if (waitlist) inserted.push(batch.trackRows(insertWaitlistedIfRefused(db, booking, max_size)));
+  recordBookingKey(batch, input, booking.id);
+  const eventIds = addNewBookingEvents(batch, booking, session, { waitlist });
+  return { booking, inserted, eventIds, waitlist };
 }
 
 /**
- * Runs the booking (a session's seats, or a hold's conversion); returns the new id. Every
- * booking gets a cancel token (§17): the caller's, else a fresh one whose hash is stored.
+ * §9 for a session_id: one read batch (the key's row, the experience, the session's sources),
+ * then one atomic write batch that also returns the booking as written, a waitlisted one's
+ * position, and the session's seats after it — what a refusal's 409 says.
  */
-async function runBooking(db: Database, input: CreateBookingInput) {
-  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  assertExperienceTakesBookings(experience);
-  const withToken = { ...input, cancelToken: input.cancelToken ?? (await issueCancelToken()) };
-  return input.body.hold_id
-    ? convertHold(db, withToken, experience, input.body.hold_id)
-    : bookSession(db, withToken, experience);
+async function bookSession(
+  db: Database,
+  input: CreateBookingInput,
+  sessionId: string,
+): Promise<BookingOutcome> {
+  const reads = seatRequestReads(
+    db,
+    input.organizationId,
+    input.experienceId,
+    sessionId,
+    input.now,
+  );
+  const { originalId, rows } = await readWithOriginal(db, input, BOOKING, reads);
+  if (originalId) return { originalId };
+  const [[found], [recurrence], [stored]] = rows;
+  const experience = requireBookableExperience(found);
+  const quantity = input.body.quantity ?? 1;
+  assertBookingFitsExperience(experience, input.body, quantity);
+  const view = sessionViewOf(experience, sessionId, recurrence, stored);
+  const session = admitSession(experience, view, input.now);
+
+  const batch = new WriteBatch(db);
+  const added = addSessionBooking(batch, input, experience, session, quantity);
+  await addNewBookingNotifications(batch, input, experience, added.booking, added.eventIds);
+  const position = added.waitlist && batch.trackRows(waitlistPositionQuery(db, added.booking));
+  const after = batch.trackRows(sessionSeatsQuery(db, session.sessionId, input.now));
+  const committed = await batch.commit();
+  const [row] = added.inserted.flatMap((ref) => committed.rows(ref));
+  if (!row) throw seatRefusal(experience, session, quantity, committed.rows(after)[0]);
+  const waitlistPosition = position ? committed.rows(position)[0]?.position : undefined;
+  return { row, position: waitlistPosition === undefined ? undefined : Number(waitlistPosition) };
 }
 
+/**
+ * Runs the booking (a session's seats, or a hold's conversion). Every booking gets a cancel
+ * token (§17): the caller's, else a fresh one whose hash is stored.
+ */
 export async function createBooking(db: Database, input: CreateBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING);
-  const bookingId = originalId ?? (await runBooking(db, input));
-  return getBooking(db, input.organizationId, bookingId, input.now);
+  const withToken = { ...input, cancelToken: input.cancelToken ?? (await issueCancelToken()) };
+  const { hold_id, session_id } = input.body;
+  const outcome = hold_id
+    ? await convertHold(db, withToken, hold_id)
+    : await bookSession(db, withToken, session_id ?? "");
+  if ("originalId" in outcome) {
+    return getBooking(db, input.organizationId, outcome.originalId, input.now);
+  }
+  return presentBooking(outcome.row, input.now, outcome.position);
 }
 
 export interface CancelBookingInput extends WriteRequest {
@@ -110,11 +137,17 @@ function assertCancellable(booking: BookingRow, now: number): "confirmed" | "wai
 }
 
 /**
- * One cancellation batch from the status read: the guarded update, its key row and its
- * booking.cancelled event. False when a concurrent change (a second cancel, a promotion)
- * changed the booking first.
+ * One cancellation batch from the status read: the guarded update (returning the booking as
+ * cancelled), its key row, its booking.cancelled event and mail, then what the promotion of
+ * the freed seats is decided on. Undefined when a concurrent change (a second cancel, a
+ * promotion) changed the booking first.
  */
-async function cancelAsRead(db: Database, input: CancelBookingInput, booking: BookingRow) {
+async function cancelAsRead(
+  db: Database,
+  input: CancelBookingInput,
+  booking: BookingRow,
+  notifyCustomers: boolean,
+) {
   const readStatus = assertCancellable(booking, input.now);
   const batch = new WriteBatch(db);
   const cancellation = {
@@ -124,35 +157,29 @@ async function cancelAsRead(db: Database, input: CancelBookingInput, booking: Bo
     cancelledBy: input.cancelledBy,
     now: input.now,
   };
-  const cancelled = batch.track(cancelOpenBookingStatement(db, cancellation, readStatus));
+  const cancelled = batch.trackRows(cancelOpenBookingStatement(db, cancellation, readStatus));
   const outcome = { resourceType: BOOKING_CANCELLATION, resourceId: booking.id };
   const happened = bookingCancelledAt(booking.id, input.now);
   recordIdempotencyKey(batch, input, outcome, happened);
   const object = presentBooking(cancelledBookingRow(booking, cancellation), input.now);
-  const eventId = addEvent(
-    batch,
-    input.organizationId,
-    "booking.cancelled",
-    { object },
-    input.now,
-    {
-      onlyIf: happened,
-    },
-  );
-  const experience = await findExperienceById(db, input.organizationId, booking.experienceId);
+  const { organizationId, now } = input;
+  const eventId = addEvent(batch, organizationId, "booking.cancelled", { object }, now, {
+    onlyIf: happened,
+  });
+  const to = booking.contact.email;
+  const mail = { organizationId, bookingId: booking.id, eventId, to, notifyCustomers, now };
   await addNotification(batch, {
-    organizationId: input.organizationId,
-    bookingId: booking.id,
-    eventId,
+    ...mail,
     kind: "booking_cancelled",
-    to: booking.contact.email,
-    notifyCustomers: experience?.notifyCustomers ?? false,
     manageUrl: null,
     encryptionKey: undefined,
-    now: input.now,
   });
+  const [seats, waitlist] = promotionReads(db, booking.sessionId, now);
+  const [seatsRef, waitlistRef] = [batch.trackRows(seats), batch.trackRows(waitlist)];
   const committed = await batch.commit();
-  return committed.rowsChanged(cancelled) === 1;
+  const [row] = committed.rows(cancelled);
+  const promotion = { seats: committed.rows(seatsRef)[0], waitlist: committed.rows(waitlistRef) };
+  return row && { row, promotion: { ...promotion, notifyCustomers } };
 }
 
 async function requireBooking(db: Database, organizationId: string, bookingId: string) {
@@ -167,14 +194,22 @@ async function requireBooking(db: Database, organizationId: string, bookingId: s
  * A booking promoted between the read and the write is read again and cancelled as confirmed.
  */
 export async function cancelBooking(db: Database, input: CancelBookingInput) {
-  const originalId = await findOriginalResourceId(db, input, BOOKING_CANCELLATION);
-  if (originalId) return getBooking(db, input.organizationId, originalId, input.now);
-
-  const booking = await requireBooking(db, input.organizationId, input.bookingId);
+  const { organizationId, bookingId, now } = input;
+  const reads = bookingWithExperienceReads(db, organizationId, bookingId);
+  const { originalId, rows } = await readWithOriginal(db, input, BOOKING_CANCELLATION, reads);
+  if (originalId) return getBooking(db, organizationId, originalId, now);
+  const [[booking], [experience]] = rows;
+  if (!booking) throw new NotFoundError("Booking not found");
+  const notifyCustomers = experience?.notifyCustomers ?? false;
   const done =
-    (await cancelAsRead(db, input, booking)) ||
-    (await cancelAsRead(db, input, await requireBooking(db, input.organizationId, booking.id)));
+    (await cancelAsRead(db, input, booking, notifyCustomers)) ??
+    (await cancelAsRead(
+      db,
+      input,
+      await requireBooking(db, organizationId, booking.id),
+      notifyCustomers,
+    ));
   if (!done) throw new BookingNotCancellableError();
-  await promoteWaitlist(db, booking.sessionId, input.now);
-  return getBooking(db, input.organizationId, booking.id, input.now);
+  await promoteFrom(db, done.promotion, now);
+  return presentBooking(done.row, now);
 }

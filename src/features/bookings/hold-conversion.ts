@@ -1,20 +1,24 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { HoldExpiredError, HoldNotActiveError, NotFoundError, ValidationError } from "../../errors";
-import { recordIdempotencyKey } from "../../idempotency/idempotent-write";
+import { readWithOriginal } from "../../idempotency/idempotent-write";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { holdStateAt } from "../holds/holds.presenter";
-import { claimHoldStatement, findHoldById, type HoldRow } from "../holds/holds.repository";
+import { claimHoldStatement, findHoldByIdQuery, type HoldRow } from "../holds/holds.repository";
 import { admitSession } from "../sessions/session-admission";
+import { sessionViewOf } from "../sessions/sessions.service";
 import { addNewBookingEvents } from "./booking-events";
+import type { BookingOutcome, CreateBookingInput } from "./booking-input";
 import {
   assertBookingFitsExperience,
   BOOKING,
-  type CreateBookingInput,
   newBookingOf,
+  recordBookingKey,
+  requireBookableExperience,
 } from "./booking-input";
 import { addNewBookingNotifications } from "./booking-notifications";
-import { bookingExists, insertBookingForConvertedHold } from "./bookings.repository";
+import { holdConversionReads } from "./booking-reads.repository";
+import { insertBookingForConvertedHold } from "./bookings.repository";
 
 /** 409 hold_expired or hold_not_active for a hold that can no longer be converted. */
 function assertConvertible(hold: HoldRow, now: number) {
@@ -23,13 +27,11 @@ function assertConvertible(hold: HoldRow, now: number) {
   if (state !== "active") throw new HoldNotActiveError(state);
 }
 
-async function requireConvertibleHold(
-  db: Database,
+function requireConvertibleHold(
   input: CreateBookingInput,
   experience: ExperienceRow,
-  holdId: string,
+  hold: HoldRow | undefined,
 ) {
-  const hold = await findHoldById(db, input.organizationId, holdId);
   if (hold?.experienceId !== experience.id) throw new NotFoundError("Hold not found");
   const { quantity } = input.body;
   if (quantity !== undefined && quantity !== hold.quantity) {
@@ -41,40 +43,44 @@ async function requireConvertibleHold(
 
 /**
  * §14: a booking with `hold_id` takes the held session and quantity, whatever the seats left,
- * if the hold is active and unexpired; the booking window is checked again. One batch: the
- * hold is claimed (`converted` with the booking's id), the booking inserted only if that
- * happened, the Idempotency-Key row and the booking.created event only if the booking was. A concurrent conversion or
- * release, or the hold's expiry, makes the claim change nothing and the whole batch a no-op.
- * Returns the new booking's id.
+ * if the hold is active and unexpired; the booking window is checked again. One read batch
+ * (the key's row, the experience, the hold and its session's sources), then one write batch:
+ * the hold is claimed (`converted` with the booking's id), the booking inserted only if that
+ * happened, the Idempotency-Key row and the booking.created event only if the booking was. A
+ * concurrent conversion or release, or the hold's expiry, makes the claim change nothing and
+ * the whole batch a no-op; the hold as read at its end says which.
  */
 export async function convertHold(
   db: Database,
   input: CreateBookingInput,
-  experience: ExperienceRow,
   holdId: string,
-): Promise<string> {
+): Promise<BookingOutcome> {
+  const { organizationId, experienceId, now } = input;
+  const reads = holdConversionReads(db, organizationId, experienceId, holdId, now);
+  const { originalId, rows } = await readWithOriginal(db, input, BOOKING, reads);
+  if (originalId) return { originalId };
+  const [[found], [held], [recurrence], [stored]] = rows;
+  const experience = requireBookableExperience(found);
   assertBookingFitsExperience(experience, input.body, null);
-  const hold = await requireConvertibleHold(db, input, experience, holdId);
-  const session = await admitSession(db, experience, hold.sessionId, input.now);
+  const hold = requireConvertibleHold(input, experience, held);
+  const view = sessionViewOf(experience, hold.sessionId, recurrence, stored);
+  const session = admitSession(experience, view, now);
   const booking = newBookingOf(input, experience, hold);
 
   const batch = new WriteBatch(db);
-  const claimed = batch.track(claimHoldStatement(db, hold.id, booking.id, input.now));
-  batch.add(insertBookingForConvertedHold(db, booking, hold.id));
-  recordIdempotencyKey(
-    batch,
-    input,
-    { resourceType: BOOKING, resourceId: booking.id },
-    bookingExists(booking.id),
-  );
+  const claimed = batch.track(claimHoldStatement(db, hold.id, booking.id, now));
+  const inserted = batch.trackRows(insertBookingForConvertedHold(db, booking, hold.id));
+  recordBookingKey(batch, input, booking.id);
   const eventIds = addNewBookingEvents(batch, booking, session, { waitlist: false });
   await addNewBookingNotifications(batch, input, experience, booking, eventIds);
+  const after = batch.trackRows(findHoldByIdQuery(db, organizationId, holdId));
   const committed = await batch.commit();
-  if (committed.rowsChanged(claimed) === 0) {
+  const [row] = committed.rows(inserted);
+  if (committed.rowsChanged(claimed) === 0 || !row) {
     // Lost to a concurrent conversion or release, or to the hold's expiry.
-    const current = await findHoldById(db, input.organizationId, holdId);
-    if (current) assertConvertible(current, input.now);
+    const [current] = committed.rows(after);
+    if (current) assertConvertible(current, now);
     throw new HoldExpiredError();
   }
-  return booking.id;
+  return { row };
 }

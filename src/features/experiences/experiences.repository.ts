@@ -16,11 +16,14 @@ export function insertExperienceStatement(db: Database, row: ExperienceRow) {
   return db.insert(experiences).values(row);
 }
 
-/** The query alone, so reads that need more than the experience can batch it (one round trip). */
+/**
+ * The query alone, so reads that need more than the experience can batch it (one round trip);
+ * `experienceId` may be a subquery of the batch (the experience of a booking).
+ */
 export function findExperienceByIdQuery(
   db: Database,
   organizationId: string,
-  experienceId: string,
+  experienceId: string | SQL,
 ) {
   return db
     .select()

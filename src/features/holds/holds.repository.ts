@@ -40,7 +40,7 @@ export function insertHoldIfSeatsLeft(db: Database, hold: NewHold) {
     },
     sql`FROM sessions s WHERE s.id = ${hold.sessionId}
       AND ${sessionTakes("s", hold.quantity, hold.now)}`,
-  );
+  ).returning();
 }
 
 /** The condition of rows that must follow a hold's creation (its key row). */
@@ -69,12 +69,16 @@ export function claimHoldStatement(db: Database, holdId: string, bookingId: stri
     );
 }
 
-export async function findHoldById(db: Database, organizationId: string, holdId: string) {
-  const [row] = await db
+export function findHoldByIdQuery(db: Database, organizationId: string, holdId: string) {
+  return db
     .select()
     .from(holds)
     .where(and(eq(holds.id, holdId), eq(holds.organizationId, organizationId)))
     .limit(1);
+}
+
+export async function findHoldById(db: Database, organizationId: string, holdId: string) {
+  const [row] = await findHoldByIdQuery(db, organizationId, holdId);
   return row;
 }
 

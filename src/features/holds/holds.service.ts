@@ -2,20 +2,16 @@ import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { HoldNotActiveError, NotFoundError } from "../../errors";
 import {
-  findOriginalResourceId,
+  readWithOriginal,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { findExperienceById } from "../experiences/experiences.repository";
-import { materializeSessionStatement } from "../sessions/seat-guard";
-import {
-  admitSession,
-  assertExperienceTakesBookings,
-  assertQuantityAllowed,
-  seatRefusal,
-} from "../sessions/session-admission";
-import { snapshotOf } from "../sessions/sessions.service";
+import { requireBookableExperience } from "../bookings/booking-input";
+import { seatRequestReads } from "../bookings/booking-reads.repository";
+import { materializeSessionStatement, sessionSeatsQuery } from "../sessions/seat-guard";
+import { admitSession, assertQuantityAllowed, seatRefusal } from "../sessions/session-admission";
+import { sessionViewOf, snapshotOf } from "../sessions/sessions.service";
 import { promoteWaitlist } from "../waitlist/waitlist.service";
 import { holdStateAt, presentHold } from "./holds.presenter";
 import {
@@ -45,46 +41,47 @@ async function requireHold(db: Database, organizationId: string, holdId: string)
 }
 
 /**
- * §14: the §9 checks in their order, then one batch takes the seats with the booking's guard
- * (capacity − confirmed − unexpired active holds ≥ quantity), else 409 session_full: the
- * snapshot (if new), the guarded hold, the Idempotency-Key row only if the hold was inserted.
+ * §14: one read batch (the key's row, the experience, the session's sources), the §9 checks in
+ * their order, then one write batch takes the seats with the booking's guard (capacity −
+ * confirmed − unexpired active holds ≥ quantity): the snapshot (if new), the guarded hold
+ * (returned as written), the Idempotency-Key row only if it was inserted, and the session's
+ * seats after it, which a 409 session_full reports.
  */
 export async function createHold(db: Database, input: CreateHoldInput) {
-  const originalId = await findOriginalResourceId(db, input, HOLD);
-  if (originalId) return getHold(db, input.organizationId, originalId, input.now);
-  const experience = await findExperienceById(db, input.organizationId, input.experienceId);
-  if (!experience) throw new NotFoundError("Experience not found");
-  assertExperienceTakesBookings(experience);
-  const { quantity, ttl_seconds } = input.body;
+  const { organizationId, now } = input;
+  const { quantity, ttl_seconds, session_id } = input.body;
+  const reads = seatRequestReads(db, organizationId, input.experienceId, session_id, now);
+  const { originalId, rows } = await readWithOriginal(db, input, HOLD, reads);
+  if (originalId) return getHold(db, organizationId, originalId, now);
+  const [[found], [recurrence], [stored]] = rows;
+  const experience = requireBookableExperience(found);
   assertQuantityAllowed(experience, quantity);
-  const session = await admitSession(db, experience, input.body.session_id, input.now);
-  const holdId = newId("hld");
-
+  const view = sessionViewOf(experience, session_id, recurrence, stored);
+  const session = admitSession(experience, view, now);
+  const hold = {
+    id: newId("hld"),
+    organizationId,
+    experienceId: experience.id,
+    sessionId: session.sessionId,
+    quantity,
+    expiresAt: now + ttl_seconds * 1000,
+    holdTokenHash: input.holdTokenHash ?? null,
+    now,
+  };
   const batch = new WriteBatch(db);
-  batch.add(materializeSessionStatement(db, snapshotOf(session, experience, input.now), quantity));
-  const inserted = batch.track(
-    insertHoldIfSeatsLeft(db, {
-      id: holdId,
-      organizationId: input.organizationId,
-      experienceId: experience.id,
-      sessionId: session.sessionId,
-      quantity,
-      expiresAt: input.now + ttl_seconds * 1000,
-      holdTokenHash: input.holdTokenHash ?? null,
-      now: input.now,
-    }),
-  );
+  batch.add(materializeSessionStatement(db, snapshotOf(session, experience, now), quantity));
+  const inserted = batch.trackRows(insertHoldIfSeatsLeft(db, hold));
   recordIdempotencyKey(
     batch,
     input,
-    { resourceType: HOLD, resourceId: holdId },
-    holdExists(holdId),
+    { resourceType: HOLD, resourceId: hold.id },
+    holdExists(hold.id),
   );
+  const after = batch.trackRows(sessionSeatsQuery(db, session.sessionId, now));
   const committed = await batch.commit();
-  if (committed.rowsChanged(inserted) === 0) {
-    throw await seatRefusal(db, experience, session, quantity, input.now);
-  }
-  return getHold(db, input.organizationId, holdId, input.now);
+  const [row] = committed.rows(inserted);
+  if (!row) throw seatRefusal(experience, session, quantity, committed.rows(after)[0]);
+  return presentHold(row, now);
 }
 
 export async function getHold(db: Database, organizationId: string, holdId: string, now: number) {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
@@ -16,13 +16,14 @@ export function insertRecurrenceStatement(db: Database, row: RecurrenceRow) {
   return db.insert(recurrences).values(row);
 }
 
-export async function findLiveRecurrence(
+/** The query alone, for a read batch; the IDs may be subqueries of the same batch. */
+export function findLiveRecurrenceQuery(
   db: Database,
   organizationId: string,
-  experienceId: string,
-  recurrenceId: string,
+  experienceId: string | SQL,
+  recurrenceId: string | SQL,
 ) {
-  const [row] = await db
+  return db
     .select()
     .from(recurrences)
     .where(
@@ -34,6 +35,15 @@ export async function findLiveRecurrence(
       ),
     )
     .limit(1);
+}
+
+export async function findLiveRecurrence(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  recurrenceId: string,
+) {
+  const [row] = await findLiveRecurrenceQuery(db, organizationId, experienceId, recurrenceId);
   return row;
 }
 

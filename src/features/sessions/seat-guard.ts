@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { sessions } from "../../db/schema";
 import { insertSelect } from "../../db/write-batch";
@@ -59,3 +59,24 @@ export function materializeSessionStatement(
     sql`WHERE ${quantity} <= ${snapshot.capacity}`,
   ).onConflictDoNothing({ target: sessions.id });
 }
+
+/**
+ * The stored snapshot with its seats left at `now` (the formula above) and its waitlist size.
+ * A seat write reads it in its read batch to resolve the session, and again at the end of its
+ * write batch, so a refused write says why (cancelled, or 409 session_full with the seats
+ * left) from the same transaction, without another round trip.
+ */
+export function sessionSeatsQuery(db: Database, sessionId: string | SQL, now: number) {
+  return db
+    .select({
+      ...getTableColumns(sessions),
+      seatsLeft: sql<number>`${seatsLeft("sessions", now)}`,
+      waitlistSize: sql<number>`(SELECT COUNT(*) FROM bookings guard_w
+        WHERE guard_w.session_id = sessions.id AND guard_w.status = 'waitlisted')`,
+    })
+    .from(sessions)
+    .where(eq(sessions.id, sessionId))
+    .limit(1);
+}
+
+export type SessionSeats = Awaited<ReturnType<typeof sessionSeatsQuery>>[number];

@@ -1,4 +1,3 @@
-import type { Database } from "../../db/client";
 import {
   ExperienceInactiveError,
   NotFoundError,
@@ -10,12 +9,8 @@ import {
 } from "../../errors";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { checkBookingWindow } from "./booking-window";
-import {
-  countWaitlistedBySession,
-  findMaterializedSession,
-  findSeatsLeft,
-} from "./sessions.repository";
-import { resolveSession, type SessionView } from "./sessions.service";
+import type { SessionSeats } from "./seat-guard";
+import type { SessionView } from "./sessions.service";
 
 /** The first §9 checks, on the experience: active, then registration open. */
 export function assertExperienceTakesBookings(experience: ExperienceRow) {
@@ -38,17 +33,15 @@ export function assertQuantityAllowed(experience: ExperienceRow, quantity: numbe
 }
 
 /**
- * The §9 checks on the session, in their order: it exists (404; a session of a deleted
- * recurrence counts as not existing), the studio has not cancelled it (§15), its recurrence is
- * active, it is inside the booking window.
+ * The §9 checks on the session as read (null: it does not exist, 404; a session of a deleted
+ * recurrence counts as not existing), in their order: the studio has not cancelled it (§15),
+ * its recurrence is active, it is inside the booking window.
  */
-export async function admitSession(
-  db: Database,
+export function admitSession(
   experience: ExperienceRow,
-  sessionId: string,
+  session: SessionView | null,
   now: number,
-): Promise<SessionView> {
-  const session = await resolveSession(db, experience.organizationId, experience, sessionId);
+): SessionView {
   if (!session) throw new NotFoundError("Session not found");
   if (session.status === "cancelled") throw new SessionUnavailableError("cancelled");
   if (session.recurrenceStatus === "paused") throw new SessionUnavailableError("paused");
@@ -58,39 +51,23 @@ export async function admitSession(
 }
 
 /**
- * The 409 of a refused seat request: the seats left by the guard's own formula, and whether a
- * request with `join_waitlist: true` would have been waitlisted (enabled, room left, and a
- * quantity the session can ever seat).
+ * Why the seat guard refused a request that passed admitSession, from the session as stored
+ * right after the refused write (sessionSeatsQuery at the end of its batch; none when the
+ * quantity exceeds the capacity, which materializes nothing): the studio cancelled it in
+ * between (§15), or too few seats were left — 409 with the seats left by the guard's own
+ * formula, and whether `join_waitlist: true` would have been waitlisted (enabled, room left,
+ * and a quantity the session can ever seat).
  */
-export async function sessionFullError(
-  db: Database,
+export function seatRefusal(
   experience: ExperienceRow,
   session: SessionView,
   quantity: number,
-  now: number,
+  stored: SessionSeats | undefined,
 ) {
-  const [seatsLeft, waitlisted] = await Promise.all([
-    findSeatsLeft(db, session.sessionId, now),
-    countWaitlistedBySession(db, [session.sessionId]),
-  ]);
-  const { enabled, max_size } = experience.waitlist;
-  const size = waitlisted.get(session.sessionId) ?? 0;
-  const waitlistAvailable = enabled && size < max_size && quantity <= session.capacity;
-  return new SessionFullError(Math.max(0, seatsLeft ?? session.capacity), waitlistAvailable);
-}
-
-/**
- * Why the seat guard refused a request that passed admitSession: the studio cancelled the
- * session in between (§15), or too few seats were left (sessionFullError).
- */
-export async function seatRefusal(
-  db: Database,
-  experience: ExperienceRow,
-  session: SessionView,
-  quantity: number,
-  now: number,
-) {
-  const stored = await findMaterializedSession(db, session.sessionId);
   if (stored?.status === "cancelled") return new SessionUnavailableError("cancelled");
-  return sessionFullError(db, experience, session, quantity, now);
+  const { enabled, max_size } = experience.waitlist;
+  const size = stored?.waitlistSize ?? 0;
+  const waitlistAvailable = enabled && size < max_size && quantity <= session.capacity;
+  const seatsLeft = stored ? Number(stored.seatsLeft) : session.capacity;
+  return new SessionFullError(Math.max(0, seatsLeft), waitlistAvailable);
 }

@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -7,7 +7,6 @@ import {
   listLiveRecurrencesByExperienceQuery,
   type RecurrenceRow,
 } from "../recurrences/recurrences.repository";
-import { seatsLeft } from "./seat-guard";
 
 export type SessionRow = typeof sessions.$inferSelect;
 
@@ -109,26 +108,4 @@ export async function readExperienceWithSessionSources(
     listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
   ]);
   return { experience: experiences[0], recurrences, snapshots };
-}
-
-/** Waitlisted bookings per session (§14 `waitlist_size`); sessions without any are absent. */
-export async function countWaitlistedBySession(db: Database, sessionIds: string[]) {
-  const totals = new Map<string, number>();
-  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
-    db
-      .select({ sessionId: bookings.sessionId, waitlisted: count() })
-      .from(bookings)
-      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted")))
-      .groupBy(bookings.sessionId),
-  );
-  for (const row of rows) totals.set(row.sessionId, Number(row.waitlisted));
-  return totals;
-}
-
-/** Seats left at `now` by the guard's own formula; null when the session is not materialized. */
-export async function findSeatsLeft(db: Database, sessionId: string, now: number) {
-  const row = await db.get<{ seats_left: number } | undefined>(
-    sql`SELECT ${seatsLeft("s", now)} AS seats_left FROM sessions s WHERE s.id = ${sessionId}`,
-  );
-  return row ? Number(row.seats_left) : null;
 }

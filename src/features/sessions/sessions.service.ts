@@ -225,9 +225,26 @@ export async function listExperienceSessionsInWindow(
 }
 
 /**
- * The session a booking names, or null when it does not exist: malformed ID, a recurrence
+ * The session a booking names, from its rows as read (the live recurrence its ID names, and
+ * its snapshot if materialized), or null when it does not exist: malformed ID, a recurrence
  * that is unknown, deleted or of another experience, or a date/time the rule does not produce.
  */
+export function sessionViewOf(
+  experience: ExperienceRow,
+  sessionId: string,
+  recurrence: RecurrenceRow | undefined,
+  snapshot: SessionRow | undefined,
+): SessionView | null {
+  const parsed = parseSessionId(sessionId);
+  if (!parsed || recurrence?.id !== parsed.recurrenceId) return null;
+  if (snapshot) return viewOfSnapshot(snapshot, recurrence);
+  const expanded = findSession(toRecurrenceRule(recurrence), experience.durationMinutes, sessionId);
+  if (!expanded) return null;
+  const defaults = defaultsOfTemplate(recurrence, experience, expanded.template_index);
+  return viewOfExpansion(expanded, recurrence, defaults);
+}
+
+/** sessionViewOf, reading the rows. */
 export async function resolveSession(
   db: Database,
   organizationId: string,
@@ -244,9 +261,5 @@ export async function resolveSession(
   );
   if (!recurrence) return null;
   const snapshot = await findMaterializedSession(db, sessionId);
-  if (snapshot) return viewOfSnapshot(snapshot, recurrence);
-  const expanded = findSession(toRecurrenceRule(recurrence), experience.durationMinutes, sessionId);
-  if (!expanded) return null;
-  const defaults = defaultsOfTemplate(recurrence, experience, expanded.template_index);
-  return viewOfExpansion(expanded, recurrence, defaults);
+  return sessionViewOf(experience, sessionId, recurrence, snapshot);
 }

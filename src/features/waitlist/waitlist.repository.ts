@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { bookings } from "../../db/schema";
+import { bookings, experiences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
+import { queryInChunks } from "../../lib/bound-parameters";
 import { seatsLeft } from "../sessions/seat-guard";
 
 /** The experience's min_hours_before in ms, for a query that joins it as `e`. */
@@ -59,26 +60,18 @@ export function promoteStatement(db: Database, bookingId: string, now: number) {
     );
 }
 
-/** 1-based FIFO positions of the given waitlisted bookings, one query per 90 sessions. */
+/** 1-based FIFO positions of the waitlisted bookings of the given sessions. */
 export async function findWaitlistPositions(db: Database, sessionIds: string[]) {
-  const positions = new Map<string, number>();
-  const unique = [...new Set(sessionIds)];
-  for (let i = 0; i < unique.length; i += 90) {
-    const rows = await db
+  const rows = await queryInChunks([...new Set(sessionIds)], 1, (chunk) =>
+    db
       .select({
         id: bookings.id,
         position: sql<number>`row_number() OVER (PARTITION BY ${bookings.sessionId} ORDER BY ${bookings.createdAt}, ${bookings.id})`,
       })
       .from(bookings)
-      .where(
-        and(
-          inArray(bookings.sessionId, unique.slice(i, i + 90)),
-          eq(bookings.status, "waitlisted"),
-        ),
-      );
-    for (const row of rows) positions.set(row.id, Number(row.position));
-  }
-  return positions;
+      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted"))),
+  );
+  return new Map(rows.map((row) => [row.id, Number(row.position)]));
 }
 
 /**
@@ -117,4 +110,23 @@ export function waitlistPositionSql(bookingId: string, sessionId: string, create
   return sql`(SELECT COUNT(*) FROM bookings w
     WHERE w.session_id = ${sessionId} AND w.status = 'waitlisted'
       AND (w.created_at < ${createdAt} OR (w.created_at = ${createdAt} AND w.id <= ${bookingId})))`;
+}
+
+/** The new booking's FIFO position, read at the end of the batch that waitlisted it. */
+export function waitlistPositionQuery(
+  db: Database,
+  booking: { id: string; sessionId: string; now: number },
+) {
+  return db
+    .select({ position: waitlistPositionSql(booking.id, booking.sessionId, booking.now) })
+    .from(bookings)
+    .where(eq(bookings.id, booking.id));
+}
+
+/** Whether the experience of the session mails its customers (§17), for a promotion's batch. */
+export function sessionNotifiesCustomersQuery(db: Database, sessionId: string) {
+  return db
+    .select({ notifyCustomers: experiences.notifyCustomers })
+    .from(experiences)
+    .where(eq(experiences.id, sql`(SELECT experience_id FROM sessions WHERE id = ${sessionId})`));
 }

@@ -5,9 +5,13 @@ import { addNotification } from "../../notifications/notification-statement";
 import { promotedBookingRow } from "../bookings/booking-events";
 import { presentBooking } from "../bookings/bookings.presenter";
 import type { BookingRow } from "../bookings/bookings.repository";
-import { findExperienceById } from "../experiences/experiences.repository";
-import { findSeatsLeft } from "../sessions/sessions.repository";
-import { listWaitlistInOrder, promotedAt, promoteStatement } from "./waitlist.repository";
+import { type SessionSeats, sessionSeatsQuery } from "../sessions/seat-guard";
+import {
+  listWaitlistInOrder,
+  promotedAt,
+  promoteStatement,
+  sessionNotifiesCustomersQuery,
+} from "./waitlist.repository";
 
 /** One batch promotes at most this many bookings; a longer run continues in the next pass. */
 const MAX_PROMOTIONS_PER_BATCH = 50;
@@ -24,30 +28,34 @@ function fittingPrefix(waitlist: BookingRow[], seatsLeft: number) {
   return prefix;
 }
 
-/**
- * §14 promotion, to call whenever seats of the session may have been freed (a cancellation, a
- * released or expired hold, a capacity increase, a reschedule away). Confirms waitlisted
- * bookings in FIFO order as long as they fit; every promotion is its own guarded statement
- * (see promoteStatement), so a stale read or a concurrent promoter can only make it promote
- * fewer, never more seats than are free. Each promotion writes its booking.promoted event in
- * the same batch, only if it happened. Returns the ids of the bookings this call promoted.
- */
-export async function promoteWaitlist(
-  db: Database,
-  sessionId: string,
-  now: number,
-): Promise<string[]> {
-  const [seatsLeft, waitlist] = await Promise.all([
-    findSeatsLeft(db, sessionId, now),
+/** What a promotion is decided on, for the end of the batch that may have freed the seats. */
+export function promotionReads(db: Database, sessionId: string, now: number) {
+  return [
+    sessionSeatsQuery(db, sessionId, now),
     listWaitlistInOrder(db, sessionId, MAX_PROMOTIONS_PER_BATCH),
-  ]);
-  if (seatsLeft === null || seatsLeft <= 0) return [];
-  const candidates = fittingPrefix(waitlist, seatsLeft);
+  ] as const;
+}
+
+export interface PromotionRows {
+  seats: SessionSeats | undefined;
+  waitlist: BookingRow[];
+  /** The experience's notify_customers (§17). */
+  notifyCustomers: boolean;
+}
+
+/**
+ * §14 promotion from rows read at the end of the batch that freed seats (promotionReads):
+ * confirms waitlisted bookings in FIFO order as long as they fit; every promotion is its own
+ * guarded statement (see promoteStatement), so a stale read or a concurrent promoter can only
+ * make it promote fewer, never more seats than are free. Each promotion writes its
+ * booking.promoted event in the same batch, only if it happened. Returns the ids of the
+ * bookings this call promoted.
+ */
+export async function promoteFrom(db: Database, rows: PromotionRows, now: number) {
+  const seatsLeft = rows.seats ? Number(rows.seats.seatsLeft) : 0;
+  const candidates = seatsLeft > 0 ? fittingPrefix(rows.waitlist, seatsLeft) : [];
   if (candidates.length === 0) return [];
   const batch = new WriteBatch(db);
-  const first = candidates[0];
-  const experience =
-    first && (await findExperienceById(db, first.organizationId, first.experienceId));
   const promotions = [];
   for (const booking of candidates) {
     const ref = batch.track(promoteStatement(db, booking.id, now));
@@ -62,7 +70,7 @@ export async function promoteWaitlist(
       eventId,
       kind: "booking_promoted",
       to: booking.contact.email,
-      notifyCustomers: experience?.notifyCustomers ?? false,
+      notifyCustomers: rows.notifyCustomers,
       manageUrl: null,
       encryptionKey: undefined,
       now,
@@ -71,4 +79,22 @@ export async function promoteWaitlist(
   }
   const committed = await batch.commit();
   return promotions.filter(({ ref }) => committed.rowsChanged(ref) === 1).map(({ id }) => id);
+}
+
+/**
+ * §14 promotion, to call whenever seats of the session may have been freed (a released or
+ * expired hold, a capacity increase) by a change that did not read promotionReads itself:
+ * one read batch, then promoteFrom.
+ */
+export async function promoteWaitlist(
+  db: Database,
+  sessionId: string,
+  now: number,
+): Promise<string[]> {
+  const [[seats], waitlist, [experience]] = await db.batch([
+    ...promotionReads(db, sessionId, now),
+    sessionNotifiesCustomersQuery(db, sessionId),
+  ]);
+  const notifyCustomers = experience?.notifyCustomers ?? false;
+  return promoteFrom(db, { seats, waitlist, notifyCustomers }, now);
 }
