@@ -4,7 +4,7 @@ import {
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { idempotentJsonBody, unscopedRoutes } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -21,17 +21,15 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-const tags = ["Public"];
 /** No API key: the public API is limited per client IP (§11) instead. */
 const security: Array<Record<string, string[]>> = [];
+const publicRoute = unscopedRoutes("Public", security);
 
 export const publicRoutes = createRouter()
   .openapi(
-    unscopedRoute(security, [404, 429], {
-      method: "get",
-      path: "/experiences/{id}",
-      tags,
+    publicRoute.get("/experiences/{id}", {
       summary: "Public view of an active experience",
+      errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema },
@@ -44,11 +42,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 429], {
-      method: "get",
-      path: "/experiences/{id}/slots",
-      tags,
+    publicRoute.get("/experiences/{id}/slots", {
       summary: "Sessions of an active experience, with seats and bookability",
+      errors: [400, 404, 429],
       description:
         "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
@@ -64,11 +60,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
-      method: "post",
-      path: "/experiences/{id}/bookings",
-      tags,
+    publicRoute.post("/experiences/{id}/bookings", {
       summary: "Book seats without an API key",
+      errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
@@ -95,11 +89,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
-      method: "post",
-      path: "/bookings/{id}/cancel",
-      tags,
+    publicRoute.post("/bookings/{id}/cancel", {
       summary: "Cancel a booking with its cancel token",
+      errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       request: {
