@@ -1,16 +1,12 @@
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow, listPage } from "../../db/queries";
 import { events } from "../../db/schema";
 
 export type EventRow = typeof events.$inferSelect;
 
 export async function findEventById(db: Database, organizationId: string, eventId: string) {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.organizationId, organizationId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, events, organizationId, eventId);
 }
 
 /** Newest first (created_at, then id), with the total for pagination. */
@@ -25,15 +21,10 @@ export async function listEventsByOrganization(
     eq(events.organizationId, organizationId),
     types?.length ? inArray(events.type, types) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(events)
-      .where(where)
-      .orderBy(desc(events.createdAt), desc(events.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(events).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, events, {
+    where,
+    order: [desc(events.createdAt), desc(events.id)],
+    limit,
+    offset,
+  });
 }

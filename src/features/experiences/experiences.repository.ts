@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { listPage } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import type { ExperienceStatus } from "./experiences.schemas";
@@ -50,17 +51,12 @@ export async function listExperiencesByOrganization(
   if (filter.statuses) conditions.push(inArray(experiences.status, filter.statuses));
   if (filter.spaceId) conditions.push(eq(experiences.spaceId, filter.spaceId));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(experiences)
-      .where(where)
-      .orderBy(desc(experiences.createdAt), desc(experiences.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(experiences).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, experiences, {
+    where,
+    order: [desc(experiences.createdAt), desc(experiences.id)],
+    limit,
+    offset,
+  });
 }
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow } from "../../db/queries";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -22,19 +23,14 @@ export async function findLiveRecurrence(
   experienceId: string,
   recurrenceId: string,
 ) {
-  const [row] = await db
-    .select()
-    .from(recurrences)
-    .where(
-      and(
-        eq(recurrences.id, recurrenceId),
-        eq(recurrences.organizationId, organizationId),
-        eq(recurrences.experienceId, experienceId),
-        isLive,
-      ),
-    )
-    .limit(1);
-  return row;
+  return findOwnedRow(
+    db,
+    recurrences,
+    organizationId,
+    recurrenceId,
+    eq(recurrences.experienceId, experienceId),
+    isLive,
+  );
 }
 
 /** The query alone, so reads that need more than the recurrences can batch it. */

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow, listPage } from "../../db/queries";
 import { members, spaces } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
@@ -17,12 +18,7 @@ export async function listSpacesByOrganization(db: Database, organizationId: str
 }
 
 export async function findSpaceById(db: Database, organizationId: string, spaceId: string) {
-  const [row] = await db
-    .select()
-    .from(spaces)
-    .where(and(eq(spaces.organizationId, organizationId), eq(spaces.id, spaceId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, spaces, organizationId, spaceId);
 }
 
 /** A statement, not a write: create services batch it with their idempotency record. */
@@ -35,12 +31,7 @@ export function insertMemberStatement(db: Database, row: MemberRow) {
 }
 
 export async function findMemberById(db: Database, organizationId: string, memberId: string) {
-  const [row] = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, members, organizationId, memberId);
 }
 
 export async function listMembersBySpace(
@@ -51,17 +42,12 @@ export async function listMembersBySpace(
   offset: number,
 ) {
   const where = and(eq(members.organizationId, organizationId), eq(members.spaceId, spaceId));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(members)
-      .where(where)
-      .orderBy(asc(members.createdAt), asc(members.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(members).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, members, {
+    where,
+    order: [asc(members.createdAt), asc(members.id)],
+    limit,
+    offset,
+  });
 }
 
 export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {

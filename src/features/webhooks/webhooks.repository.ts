@@ -1,6 +1,7 @@
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { findOwnedRow, listPage } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import type { DeliveryStatus } from "./webhooks.schemas";
 
@@ -14,18 +15,7 @@ export function insertEndpointStatement(db: Database, row: EndpointRow) {
 }
 
 export async function findLiveEndpoint(db: Database, organizationId: string, endpointId: string) {
-  const [row] = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.id, endpointId),
-        eq(webhookEndpoints.organizationId, organizationId),
-        isLive,
-      ),
-    )
-    .limit(1);
-  return row;
+  return findOwnedRow(db, webhookEndpoints, organizationId, endpointId, isLive);
 }
 
 /** Newest first (created_at, then id), with the total for pagination. */
@@ -36,17 +26,12 @@ export async function listLiveEndpoints(
   offset: number,
 ) {
   const where = and(eq(webhookEndpoints.organizationId, organizationId), isLive);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(webhookEndpoints)
-      .where(where)
-      .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(webhookEndpoints).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, webhookEndpoints, {
+    where,
+    order: [desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)],
+    limit,
+    offset,
+  });
 }
 
 /** Every live endpoint of the organization (redelivery picks the subscribed ones). */
@@ -92,17 +77,12 @@ export async function listDeliveriesByEndpoint(
     eq(webhookDeliveries.endpointId, endpointId),
     statuses?.length ? inArray(webhookDeliveries.status, statuses) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(webhookDeliveries)
-      .where(where)
-      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(webhookDeliveries).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, webhookDeliveries, {
+    where,
+    order: [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)],
+    limit,
+    offset,
+  });
 }
 
 /** Endpoints that already received a delivery of this event (redelivering a test event). */

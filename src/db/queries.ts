@@ -1,0 +1,49 @@
+import { and, count, eq, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Database } from "./client";
+
+// The read shapes every repository shares. A repository still names its table, filter and order
+// (what the feature means); these own how a page and an owned row are fetched.
+
+/** A table whose rows one organization owns, keyed by `id`. */
+type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
+
+/** The row with this id if the organization owns it (a foreign id reads as absent). */
+export async function findOwnedRow<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  organizationId: string,
+  id: string,
+  ...conditions: (SQL | undefined)[]
+): Promise<T["$inferSelect"] | undefined> {
+  const where = and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions);
+  const [row] = await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where)
+    .limit(1);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/** One page of the rows matching `where`, in `order`, with the total for pagination (§1). */
+export async function listPage<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  query: { where: SQL | undefined; order: SQL[]; limit: number; offset: number },
+): Promise<{ rows: T["$inferSelect"][]; total: number }> {
+  const { where, order, limit, offset } = query;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(table as SQLiteTable)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ value: count() })
+      .from(table as SQLiteTable)
+      .where(where),
+  ]);
+  return { rows: rows as T["$inferSelect"][], total: total?.value ?? 0 };
+}
