@@ -1,5 +1,6 @@
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { type PageRequest, pageOffset } from "../lib/pagination";
 import type { Database } from "./client";
 
 // The read shapes every repository shares. A repository still names its table, filter and order
@@ -25,13 +26,20 @@ export async function findOwnedRow<T extends OwnedTable>(
   return row as T["$inferSelect"] | undefined;
 }
 
+/** A filter on a comma-list query parameter: no values, no filter. */
+export function anyOf(column: SQLiteColumn, values: readonly string[] | undefined) {
+  return values?.length ? inArray(column, [...values]) : undefined;
+}
+
 /** One page of the rows matching `where`, in `order`, with the total for pagination (§1). */
 export async function listPage<T extends SQLiteTable>(
   db: Database,
   table: T,
-  query: { where: SQL | undefined; order: SQL[]; limit: number; offset: number },
+  query: { where: SQL | undefined; order: SQL[] },
+  page: PageRequest,
 ): Promise<{ rows: T["$inferSelect"][]; total: number }> {
-  const { where, order, limit, offset } = query;
+  const { where, order } = query;
+  const [limit, offset] = [page.page_size, pageOffset(page)];
   const [rows, [total]] = await Promise.all([
     db
       .select()

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { deletedAt, timestamps } from "../columns";
-import { organizationRef, organizationRowKey } from "./tenancy";
+import { organizationRowKey } from "./tenancy";
 
 // Nested objects of experiences and recurrences are stored as JSON: they are always read and
 // replaced whole (§5, §6 PATCH semantics), never queried by their inner fields, and expansion

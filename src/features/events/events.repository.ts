@@ -1,7 +1,8 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { findOwnedRow, listPage } from "../../db/queries";
+import { anyOf, findOwnedRow, listPage } from "../../db/queries";
 import { events } from "../../db/schema";
+import type { PageRequest } from "../../lib/pagination";
 
 export type EventRow = typeof events.$inferSelect;
 
@@ -14,17 +15,8 @@ export async function listEventsByOrganization(
   db: Database,
   organizationId: string,
   types: string[] | undefined,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
-  const where = and(
-    eq(events.organizationId, organizationId),
-    types?.length ? inArray(events.type, types) : undefined,
-  );
-  return listPage(db, events, {
-    where,
-    order: [desc(events.createdAt), desc(events.id)],
-    limit,
-    offset,
-  });
+  const where = and(eq(events.organizationId, organizationId), anyOf(events.type, types));
+  return listPage(db, events, { where, order: [desc(events.createdAt), desc(events.id)] }, page);
 }

@@ -4,7 +4,7 @@ import { ALL_EVENTS, TEST_EVENT_TYPE } from "../../events/event-types";
 import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
 import { noteEventWritten } from "../../events/pending-events";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { presentDelivery } from "../webhooks/webhook-presenter";
 import {
   type DeliveryRow,
@@ -31,13 +31,7 @@ export async function getEvent(db: Database, organizationId: string, eventId: st
 export async function listEvents(db: Database, organizationId: string, query: ListEventsQuery) {
   const page: PageRequest = { page: query.page, page_size: query.page_size };
   const types = query.type?.split(",");
-  const { rows, total } = await listEventsByOrganization(
-    db,
-    organizationId,
-    types,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listEventsByOrganization(db, organizationId, types, page);
   return { data: rows.map(presentEvent), pagination: paginationOf(total, page) };
 }
 

@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { listPage } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
+import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
 
 export type ExperienceRow = typeof experiences.$inferSelect;
@@ -44,19 +45,18 @@ export async function listExperiencesByOrganization(
   db: Database,
   organizationId: string,
   filter: ExperienceFilter,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const conditions: SQL[] = [eq(experiences.organizationId, organizationId)];
   if (filter.statuses) conditions.push(inArray(experiences.status, filter.statuses));
   if (filter.spaceId) conditions.push(eq(experiences.spaceId, filter.spaceId));
   const where = and(...conditions);
-  return listPage(db, experiences, {
-    where,
-    order: [desc(experiences.createdAt), desc(experiences.id)],
-    limit,
-    offset,
-  });
+  return listPage(
+    db,
+    experiences,
+    { where, order: [desc(experiences.createdAt), desc(experiences.id)] },
+    page,
+  );
 }
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */

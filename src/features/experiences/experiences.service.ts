@@ -8,7 +8,7 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { buildRecurrenceRow } from "../recurrences/recurrence-rows";
 import { recurrenceProviderReferences } from "../recurrences/recurrence-validation";
 import { presentRecurrence } from "../recurrences/recurrences.presenter";
@@ -69,13 +69,7 @@ export async function listExperiences(
 ) {
   const filter = { statuses: query.status, spaceId: query.space_id };
   const page: PageRequest = query;
-  const { rows, total } = await listExperiencesByOrganization(
-    db,
-    organizationId,
-    filter,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listExperiencesByOrganization(db, organizationId, filter, page);
   const present = await presenterFor(
     db,
     rows.map((row) => row.id),

@@ -4,6 +4,7 @@ import { findOwnedRow, listPage } from "../../db/queries";
 import { members, spaces } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
+import type { PageRequest } from "../../lib/pagination";
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
@@ -38,16 +39,10 @@ export async function listMembersBySpace(
   db: Database,
   organizationId: string,
   spaceId: string,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const where = and(eq(members.organizationId, organizationId), eq(members.spaceId, spaceId));
-  return listPage(db, members, {
-    where,
-    order: [asc(members.createdAt), asc(members.id)],
-    limit,
-    offset,
-  });
+  return listPage(db, members, { where, order: [asc(members.createdAt), asc(members.id)] }, page);
 }
 
 export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {

@@ -7,7 +7,7 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { presentMember, presentSpace } from "./spaces.presenter";
 import {
   findMemberById,
@@ -91,12 +91,6 @@ export async function listMembers(
   page: PageRequest,
 ) {
   await requireSpace(db, organizationId, spaceId);
-  const { rows, total } = await listMembersBySpace(
-    db,
-    organizationId,
-    spaceId,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listMembersBySpace(db, organizationId, spaceId, page);
   return { data: rows.map(presentMember), pagination: paginationOf(total, page) };
 }

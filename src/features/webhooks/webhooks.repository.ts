@@ -1,8 +1,9 @@
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { findOwnedRow, listPage } from "../../db/queries";
+import { anyOf, findOwnedRow, listPage } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import type { PageRequest } from "../../lib/pagination";
 import type { DeliveryStatus } from "./webhooks.schemas";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -19,19 +20,14 @@ export async function findLiveEndpoint(db: Database, organizationId: string, end
 }
 
 /** Newest first (created_at, then id), with the total for pagination. */
-export async function listLiveEndpoints(
-  db: Database,
-  organizationId: string,
-  limit: number,
-  offset: number,
-) {
+export async function listLiveEndpoints(db: Database, organizationId: string, page: PageRequest) {
   const where = and(eq(webhookEndpoints.organizationId, organizationId), isLive);
-  return listPage(db, webhookEndpoints, {
-    where,
-    order: [desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)],
-    limit,
-    offset,
-  });
+  return listPage(
+    db,
+    webhookEndpoints,
+    { where, order: [desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)] },
+    page,
+  );
 }
 
 /** Every live endpoint of the organization (redelivery picks the subscribed ones). */
@@ -70,19 +66,18 @@ export async function listDeliveriesByEndpoint(
   db: Database,
   endpointId: string,
   statuses: DeliveryStatus[] | undefined,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const where = and(
     eq(webhookDeliveries.endpointId, endpointId),
-    statuses?.length ? inArray(webhookDeliveries.status, statuses) : undefined,
+    anyOf(webhookDeliveries.status, statuses),
   );
-  return listPage(db, webhookDeliveries, {
-    where,
-    order: [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)],
-    limit,
-    offset,
-  });
+  return listPage(
+    db,
+    webhookDeliveries,
+    { where, order: [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)] },
+    page,
+  );
 }
 
 /** Endpoints that already received a delivery of this event (redelivering a test event). */

@@ -8,7 +8,7 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { decryptText, encryptText } from "../../lib/secret-box";
 import { presentEndpoint } from "./webhook-presenter";
 import { webhookUrlProblem } from "./webhook-url";
@@ -101,12 +101,7 @@ export async function getEndpoint(db: Database, scope: EndpointScope) {
 }
 
 export async function listEndpoints(db: Database, organizationId: string, page: PageRequest) {
-  const { rows, total } = await listLiveEndpoints(
-    db,
-    organizationId,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listLiveEndpoints(db, organizationId, page);
   return { data: rows.map(presentEndpoint), pagination: paginationOf(total, page) };
 }
 
