@@ -153,6 +153,12 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** The row, or 404 not_found "<what> not found": unknown and foreign ids alike (§2: never 403). */
+export function orNotFound<T>(row: T | null | undefined, what: string): T {
+  if (!row) throw new NotFoundError(`${what} not found`);
+  return row;
+}
+
 export class RateLimitedError extends AppError {
   constructor(retryAfterSeconds: number) {
     super(

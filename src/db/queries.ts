@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { queryInChunks } from "../lib/bound-parameters";
 import { type PageRequest, pageOffset } from "../lib/pagination";
 import type { Database } from "./client";
 
@@ -9,6 +10,41 @@ import type { Database } from "./client";
 /** A table whose rows one organization owns, keyed by `id`. */
 type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
 
+/** The first row matching `where`, or undefined. */
+export async function findRow<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+): Promise<T["$inferSelect"] | undefined> {
+  const [row] = await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where)
+    .limit(1);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/**
+ * How many rows matching `condition` each of `ids` has in `key`, in one query per chunk of ids
+ * (the bound-parameter limit); ids without any are absent from the map.
+ */
+export async function countPerKey(
+  db: Database,
+  table: SQLiteTable,
+  key: SQLiteColumn,
+  ids: string[],
+  condition: SQL,
+): Promise<Map<string, number>> {
+  const rows = await queryInChunks(ids, 1, (chunk) =>
+    db
+      .select({ key, value: count() })
+      .from(table)
+      .where(and(inArray(key, chunk), condition))
+      .groupBy(key),
+  );
+  return new Map(rows.map((row) => [String(row.key), Number(row.value)]));
+}
+
 /** The row with this id if the organization owns it (a foreign id reads as absent). */
 export async function findOwnedRow<T extends OwnedTable>(
   db: Database,
@@ -17,13 +53,11 @@ export async function findOwnedRow<T extends OwnedTable>(
   id: string,
   ...conditions: (SQL | undefined)[]
 ): Promise<T["$inferSelect"] | undefined> {
-  const where = and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions);
-  const [row] = await db
-    .select()
-    .from(table as SQLiteTable)
-    .where(where)
-    .limit(1);
-  return row as T["$inferSelect"] | undefined;
+  return findRow(
+    db,
+    table,
+    and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions),
+  );
 }
 
 /** A filter on a comma-list query parameter: no values, no filter. */
@@ -54,4 +88,17 @@ export async function listPage<T extends SQLiteTable>(
       .where(where),
   ]);
   return { rows: rows as T["$inferSelect"][], total: total?.value ?? 0 };
+}
+
+/** A statement, not a write: the owned row becomes `row` (its key and created_at stay). */
+export function updateOwnedRowStatement<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  row: T["$inferSelect"] & { id: string; organizationId: string; createdAt: number },
+) {
+  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
+  return db
+    .update(table as SQLiteTable)
+    .set(changes)
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)));
 }

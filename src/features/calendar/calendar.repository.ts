@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findRow } from "../../db/queries";
 import { bookings, calendarFeeds, experiences, sessions } from "../../db/schema";
 
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
@@ -33,12 +34,7 @@ export async function deleteCalendarFeed(db: Database, organizationId: string, m
 }
 
 export async function findCalendarFeedByTokenHash(db: Database, tokenHash: string) {
-  const [row] = await db
-    .select()
-    .from(calendarFeeds)
-    .where(eq(calendarFeeds.tokenHash, tokenHash))
-    .limit(1);
-  return row;
+  return findRow(db, calendarFeeds, eq(calendarFeeds.tokenHash, tokenHash));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "../../events/event-types";
 import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
 import { noteEventWritten } from "../../events/pending-events";
@@ -19,9 +19,7 @@ import { type EventRow, findEventById, listEventsByOrganization } from "./events
 import type { ListEventsQuery } from "./events.schemas";
 
 async function requireEvent(db: Database, organizationId: string, eventId: string) {
-  const row = await findEventById(db, organizationId, eventId);
-  if (!row) throw new NotFoundError("Event not found");
-  return row;
+  return orNotFound(await findEventById(db, organizationId, eventId), "Event");
 }
 
 export async function getEvent(db: Database, organizationId: string, eventId: string) {

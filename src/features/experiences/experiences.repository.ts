@@ -1,8 +1,7 @@
-import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { listPage } from "../../db/queries";
+import { countPerKey, listPage, updateOwnedRowStatement } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
-import { queryInChunks } from "../../lib/bound-parameters";
 import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
 
@@ -61,23 +60,11 @@ export async function listExperiencesByOrganization(
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */
 export function updateExperienceStatement(db: Database, row: ExperienceRow) {
-  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  return db
-    .update(experiences)
-    .set(changes)
-    .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
+  return updateOwnedRowStatement(db, experiences, row);
 }
 
 /** Confirmed bookings per experience, for a page of experiences in one query. */
 export async function countConfirmedBookingsByExperiences(db: Database, experienceIds: string[]) {
-  const counts = new Map<string, number>();
-  const rows = await queryInChunks(experienceIds, 1, (ids) =>
-    db
-      .select({ experienceId: bookings.experienceId, value: count() })
-      .from(bookings)
-      .where(and(inArray(bookings.experienceId, ids), eq(bookings.status, "confirmed")))
-      .groupBy(bookings.experienceId),
-  );
-  for (const { experienceId, value } of rows) counts.set(experienceId, value);
-  return counts;
+  const confirmed = eq(bookings.status, "confirmed");
+  return countPerKey(db, bookings, bookings.experienceId, experienceIds, confirmed);
 }

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
@@ -52,9 +52,7 @@ export async function requireExperience(
   organizationId: string,
   experienceId: string,
 ): Promise<ExperienceRow> {
-  const row = await findExperienceById(db, organizationId, experienceId);
-  if (!row) throw new NotFoundError("Experience not found");
-  return row;
+  return orNotFound(await findExperienceById(db, organizationId, experienceId), "Experience");
 }
 
 export async function getExperience(db: Database, organizationId: string, experienceId: string) {

@@ -1,5 +1,6 @@
-import { and, count, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { countPerKey, findRow } from "../../db/queries";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { type ExperienceRow, findExperienceByIdQuery } from "../experiences/experiences.repository";
@@ -12,8 +13,7 @@ import { seatsLeft } from "./seat-guard";
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findMaterializedSession(db: Database, sessionId: string) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return row;
+  return findRow(db, sessions, eq(sessions.id, sessionId));
 }
 
 /**
@@ -113,16 +113,8 @@ export async function readExperienceWithSessionSources(
 
 /** Waitlisted bookings per session (§14 `waitlist_size`); sessions without any are absent. */
 export async function countWaitlistedBySession(db: Database, sessionIds: string[]) {
-  const totals = new Map<string, number>();
-  const rows = await queryInChunks(sessionIds, 1, (chunk) =>
-    db
-      .select({ sessionId: bookings.sessionId, waitlisted: count() })
-      .from(bookings)
-      .where(and(inArray(bookings.sessionId, chunk), eq(bookings.status, "waitlisted")))
-      .groupBy(bookings.sessionId),
-  );
-  for (const row of rows) totals.set(row.sessionId, Number(row.waitlisted));
-  return totals;
+  const waitlisted = eq(bookings.status, "waitlisted");
+  return countPerKey(db, bookings, bookings.sessionId, sessionIds, waitlisted);
 }
 
 /** Seats left at `now` by the guard's own formula; null when the session is not materialized. */

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { NotFoundError } from "../../errors";
+import { NotFoundError, orNotFound } from "../../errors";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -27,9 +27,7 @@ export async function listSpaces(db: Database, organizationId: string) {
 
 /** 404 for unknown IDs and for spaces of other organizations alike (§2: never 403). */
 export async function requireSpace(db: Database, organizationId: string, spaceId: string) {
-  const space = await findSpaceById(db, organizationId, spaceId);
-  if (!space) throw new NotFoundError("Space not found");
-  return space;
+  return orNotFound(await findSpaceById(db, organizationId, spaceId), "Space");
 }
 
 export interface CreateSpaceInput extends WriteRequest {

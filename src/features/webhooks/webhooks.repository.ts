@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { anyOf, findOwnedRow, listPage } from "../../db/queries";
+import { anyOf, findOwnedRow, listPage, updateOwnedRowStatement } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
 import type { DeliveryStatus } from "./webhooks.schemas";
@@ -39,11 +39,7 @@ export async function listAllLiveEndpoints(db: Database, organizationId: string)
 }
 
 export function updateEndpointStatement(db: Database, row: EndpointRow) {
-  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  return db
-    .update(webhookEndpoints)
-    .set(changes)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, organizationId)));
+  return updateOwnedRowStatement(db, webhookEndpoints, row);
 }
 
 /** Soft delete; its pending deliveries stop in the same batch (§12). */

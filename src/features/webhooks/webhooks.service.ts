@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { generateSigningSecret } from "../../delivery/signing";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -43,9 +43,10 @@ function assertUrlAllowed(url: string, config: WebhookConfig) {
 
 /** 404 for unknown, deleted and foreign endpoints alike. */
 export async function requireEndpoint(db: Database, scope: EndpointScope): Promise<EndpointRow> {
-  const row = await findLiveEndpoint(db, scope.organizationId, scope.endpointId);
-  if (!row) throw new NotFoundError("Webhook endpoint not found");
-  return row;
+  return orNotFound(
+    await findLiveEndpoint(db, scope.organizationId, scope.endpointId),
+    "Webhook endpoint",
+  );
 }
 
 async function withSecret(row: EndpointRow, config: WebhookConfig) {
