@@ -24,6 +24,20 @@ export async function findRow<T extends SQLiteTable>(
   return row as T["$inferSelect"] | undefined;
 }
 
+/** Every row matching `where`, in `order`. */
+export async function listRows<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+  order: SQL[] = [],
+): Promise<T["$inferSelect"][]> {
+  const query = db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where);
+  return (order.length ? await query.orderBy(...order) : await query) as T["$inferSelect"][];
+}
+
 /**
  * How many rows matching `condition` each of `ids` has in `key`, in one query per chunk of ids
  * (the bound-parameter limit); ids without any are absent from the map.

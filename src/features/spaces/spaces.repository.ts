@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { findOwnedRow, listPage } from "../../db/queries";
+import { findOwnedRow, listPage, listRows } from "../../db/queries";
 import { members, spaces } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
@@ -11,11 +11,12 @@ export type MemberRow = typeof members.$inferSelect;
 
 /** GENERAL first, then the others oldest first. */
 export async function listSpacesByOrganization(db: Database, organizationId: string) {
-  return db
-    .select()
-    .from(spaces)
-    .where(eq(spaces.organizationId, organizationId))
-    .orderBy(desc(sql`${spaces.id} = ${GENERAL_SPACE_ID}`), asc(spaces.createdAt), asc(spaces.id));
+  const generalFirst = desc(sql`${spaces.id} = ${GENERAL_SPACE_ID}`);
+  return listRows(db, spaces, eq(spaces.organizationId, organizationId), [
+    generalFirst,
+    asc(spaces.createdAt),
+    asc(spaces.id),
+  ]);
 }
 
 export async function findSpaceById(db: Database, organizationId: string, spaceId: string) {

@@ -1,7 +1,7 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { anyOf, findOwnedRow, listPage, updateOwnedRowStatement } from "../../db/queries";
+import { anyOf, findOwnedRow, listPage, listRows, updateOwnedRowStatement } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
 import type { DeliveryStatus } from "./webhooks.schemas";
@@ -32,10 +32,11 @@ export async function listLiveEndpoints(db: Database, organizationId: string, pa
 
 /** Every live endpoint of the organization (redelivery picks the subscribed ones). */
 export async function listAllLiveEndpoints(db: Database, organizationId: string) {
-  return db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.organizationId, organizationId), isLive));
+  return listRows(
+    db,
+    webhookEndpoints,
+    and(eq(webhookEndpoints.organizationId, organizationId), isLive),
+  );
 }
 
 export function updateEndpointStatement(db: Database, row: EndpointRow) {
