@@ -1,6 +1,6 @@
 import type { z } from "@hono/zod-openapi";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
 import {
   type ErrorStatus,
@@ -10,7 +10,7 @@ import {
   V1_READ_ERRORS,
   V1_WRITE_ERRORS,
 } from "./openapi";
-import { type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
+import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
 // Route declarations in one call each. The group only adds fields to what createRoute gets, so
 // Hono still infers params, query, body and response types from the route literal.
@@ -79,4 +79,14 @@ export function unscopedRoutes(tag: string, security: Security) {
 /** The request of an idempotent POST (§7): the Idempotency-Key header and a JSON body. */
 export function idempotentJsonBody<T extends z.ZodType>(schema: T) {
   return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema) };
+}
+
+/** A /v1 write's request (§7 WriteRequest) and the caller's organization. */
+export function v1WriteRequestOf(c: Context<AppEnv>) {
+  return { ...writeRequestOf(c), organizationId: authOf(c).organizationId };
+}
+
+/** What every write service takes from its request: one clock reading and the §7 key scope. */
+export function writeRequestOf(c: Context<AppEnv>) {
+  return { now: Date.now(), idempotency: c.get("idempotency") };
 }

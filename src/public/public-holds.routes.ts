@@ -5,7 +5,7 @@ import {
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes } from "../http/route";
+import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
@@ -28,10 +28,9 @@ export const publicHoldsRoutes = createRouter()
     }),
     async (c) => {
       const result = await createPublicHold(c.get("db"), {
+        ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
       return c.json({ data: result.hold }, 201);

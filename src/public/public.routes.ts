@@ -4,7 +4,7 @@ import {
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes } from "../http/route";
+import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -75,10 +75,9 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const result = await createPublicBooking(c.get("db"), {
+        ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
         encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
         origin: new URL(c.req.url).origin,
       });
@@ -102,10 +101,9 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {
+        ...writeRequestOf(c),
         bookingId: c.req.valid("param").id,
         cancelToken: c.req.valid("json").cancel_token,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
       return c.json({ data: result.booking }, 200);

@@ -5,7 +5,7 @@ import {
   jsonContent,
   pageOf,
 } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { issueCancelToken } from "../../public/cancel-token";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
@@ -113,12 +113,10 @@ export const bookingsRoutes = createRouter()
     }),
     async (c) => {
       const booking = await cancelBooking(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         bookingId: c.req.valid("param").booking_id,
         reason: c.req.valid("json").reason ?? null,
         cancelledBy: "studio",
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: booking }, 200);
     },
@@ -136,11 +134,9 @@ export const bookingsRoutes = createRouter()
     }),
     async (c) => {
       const booking = await rescheduleBooking(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         bookingId: c.req.valid("param").booking_id,
         sessionId: c.req.valid("json").session_id,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
         encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
         origin: new URL(c.req.url).origin,
       });

@@ -6,7 +6,7 @@ import {
   jsonBodyOf,
   jsonContent,
 } from "../../http/openapi";
-import { unscopedRoutes, v1Routes } from "../../http/route";
+import { unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -142,11 +142,9 @@ export const calendarRoutes = createRouter()
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
       const feed = await createCalendarFeed(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         spaceId: space_id,
         memberId: member_id,
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: feed }, 201);
     },

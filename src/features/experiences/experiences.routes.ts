@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonBodyOf, jsonContent, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes } from "../../http/route";
+import { idempotentJsonBody, v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
   CreatedExperienceSchema,
@@ -42,11 +42,10 @@ export const experiencesRoutes = createRouter()
     async (c) => {
       const { organizationId, organizationTimezone } = authOf(c);
       const experience = await createExperience(c.get("db"), {
+        ...writeRequestOf(c),
         organizationId,
         organizationTimezone,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: experience }, 201);
     },

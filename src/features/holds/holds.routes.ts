@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonContent, V1_READ_ERRORS } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { CreateHoldBodySchema, HoldParamsSchema, HoldSchema } from "./holds.schemas";
@@ -18,11 +18,9 @@ export const holdsRoutes = createRouter()
     }),
     async (c) => {
       const hold = await createHold(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: hold }, 201);
     },

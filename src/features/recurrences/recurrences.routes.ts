@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
@@ -34,11 +34,9 @@ export const recurrencesRoutes = createRouter()
     }),
     async (c) => {
       const recurrence = await createRecurrence(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: recurrence }, 201);
     },

@@ -1,5 +1,5 @@
 import { createRouter, dataOf, IdempotencyKeyHeaderSchema, jsonContent } from "../../http/openapi";
-import { v1Routes } from "../../http/route";
+import { v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { cancelSession, getSession, restoreSession } from "./session-operations.service";
 import {
@@ -48,10 +48,9 @@ export const sessionsRoutes = createRouter()
     }),
     async (c) => {
       const session = await cancelSession(c.get("db"), {
+        ...writeRequestOf(c),
         ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
         reason: c.req.valid("json").reason ?? null,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: session }, 200);
     },
@@ -66,9 +65,8 @@ export const sessionsRoutes = createRouter()
     }),
     async (c) => {
       const session = await restoreSession(c.get("db"), {
+        ...writeRequestOf(c),
         ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: session }, 200);
     },

@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonContent, listOf, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
   CreateMemberBodySchema,
@@ -36,10 +36,8 @@ export const spacesRoutes = createRouter()
     }),
     async (c) => {
       const space = await createSpace(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: space }, 201);
     },
@@ -69,11 +67,9 @@ export const spacesRoutes = createRouter()
     }),
     async (c) => {
       const member = await createMember(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         spaceId: c.req.valid("param").space_id,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: member }, 201);
     },

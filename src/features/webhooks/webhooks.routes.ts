@@ -7,7 +7,7 @@ import {
   pageOf,
 } from "../../http/openapi";
 import { PaginationQuerySchema } from "../../http/pagination";
-import { v1Routes } from "../../http/route";
+import { v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { webhookConfigOf } from "./webhook-config";
 import { listEndpointDeliveries } from "./webhook-deliveries.service";
@@ -49,11 +49,9 @@ export const webhooksRoutes = createRouter()
     }),
     async (c) => {
       const endpoint = await createEndpoint(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         body: c.req.valid("json"),
         config: webhookConfigOf(c.env),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: endpoint }, 201);
     },
@@ -149,11 +147,9 @@ export const webhooksRoutes = createRouter()
     }),
     async (c) => {
       const endpoint = await rotateSecret(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         endpointId: c.req.valid("param").id,
         config: webhookConfigOf(c.env),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: endpoint }, 200);
     },
@@ -172,10 +168,8 @@ export const webhooksRoutes = createRouter()
     }),
     async (c) => {
       const result = await sendTestEvent(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         endpointId: c.req.valid("param").id,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: result }, 202);
     },
