@@ -3,7 +3,7 @@
 
 import { eq, sql } from "drizzle-orm";
 import { events, notifications } from "../db/schema";
-import { insertIfRowExists, rowExists, type WriteBatch } from "../db/write-batch";
+import { insertSelect, type WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
 import { encryptText } from "../lib/secret-box";
 
@@ -34,6 +34,17 @@ export interface NotificationInput {
 }
 
 /**
+ * The manage link a booking_waitlisted mail keeps while its booking waits: a promotion (often a
+ * sweep, with no request to build a link from) mails the same link again, so the waitlisted
+ * mail's link keeps working too.
+ */
+const waitlistedMailLink = (bookingId: string) => sql`(
+  SELECT w.manage_token_ciphertext FROM notifications w
+  WHERE w.booking_id = ${bookingId} AND w.kind = 'booking_waitlisted'
+    AND w.manage_token_ciphertext IS NOT NULL
+  ORDER BY w.created_at DESC LIMIT 1)`;
+
+/**
  * The hook §14/§15 call for rescheduled/waitlisted/promoted mails too: appends the notification
  * row to the batch when the customer can and wants to be told. Returns whether it did.
  */
@@ -45,9 +56,11 @@ export async function addNotification(
   // Without WEBHOOK_ENCRYPTION_KEY the mail still goes out, without the link: a missing
   // setting must never fail the booking (§17).
   const manageTokenCiphertext =
-    input.manageUrl && input.encryptionKey
-      ? await encryptText(input.encryptionKey, input.manageUrl)
-      : null;
+    input.kind === "booking_promoted"
+      ? waitlistedMailLink(input.bookingId)
+      : input.manageUrl && input.encryptionKey
+        ? await encryptText(input.encryptionKey, input.manageUrl)
+        : null;
   const row = {
     id: newId("ntf"),
     organizationId: input.organizationId,
@@ -56,20 +69,11 @@ export async function addNotification(
     kind: input.kind,
     to: input.to,
     status: "pending" as const,
-    attempts: 0,
-    lastError: null,
-    sentAt: null,
     manageTokenCiphertext,
     createdAt: input.now,
   };
-  batch.add(
-    insertIfRowExists(
-      batch.db,
-      notifications,
-      row,
-      rowExists(events, eq(events.id, input.eventId)),
-    ),
-  );
+  const eventWritten = sql`SELECT 1 FROM ${events} WHERE ${eq(events.id, input.eventId)}`;
+  batch.add(insertSelect(batch.db, notifications, row, sql`WHERE EXISTS (${eventWritten})`));
   return true;
 }
 
@@ -101,16 +105,26 @@ export function addNotifications(
       event_id: mail.eventId,
       to: mail.to,
     }));
-    // The selected values follow the table's column order (drizzle's insert … select).
+    const field = (name: string) => sql`json_extract(j.value, ${`$.${name}`})`;
+    const row = {
+      id: field("id"),
+      organizationId: common.organizationId,
+      bookingId: field("booking_id"),
+      eventId: field("event_id"),
+      kind: common.kind,
+      to: field("to"),
+      status: "pending" as const,
+      createdAt: common.now,
+    };
     batch.add(
-      batch.db.insert(notifications).select(sql`
-        SELECT json_extract(j.value, '$.id'), ${common.organizationId},
-          json_extract(j.value, '$.booking_id'), json_extract(j.value, '$.event_id'),
-          ${common.kind}, json_extract(j.value, '$.to'), 'pending', 0, NULL, NULL, NULL,
-          ${common.now}
-        FROM json_each(${JSON.stringify(chunk)}) j
-        WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = json_extract(j.value, '$.event_id'))
-        ORDER BY j.key`),
+      insertSelect(
+        batch.db,
+        notifications,
+        row,
+        sql`FROM json_each(${JSON.stringify(chunk)}) j
+          WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = json_extract(j.value, '$.event_id'))
+          ORDER BY j.key`,
+      ),
     );
   }
 }

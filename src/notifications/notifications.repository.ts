@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { bookings, experiences, members, notifications, organizations } from "../db/schema";
 
@@ -14,14 +14,40 @@ export async function listPendingNotificationIds(db: Database, eventIds: string[
   return rows.map((row) => row.id);
 }
 
-/** Counts the attempt before the send goes out; a sent or failed mail is never taken again. */
-export async function claimPendingNotification(db: Database, id: string) {
+export type NotificationClaim =
+  | { claimed: NotificationRow }
+  | { leasedForMs: number }
+  | { done: true };
+
+/**
+ * Counts the attempt and leases the mail before the send goes out, so a duplicate Queue message
+ * arriving meanwhile waits instead of sending it again. A sent or failed mail is never taken
+ * again; a lease left by a consumer that died runs out.
+ */
+export async function claimPendingNotification(
+  db: Database,
+  id: string,
+  now: number,
+  leaseMs: number,
+): Promise<NotificationClaim> {
   const [row] = await db
     .update(notifications)
-    .set({ attempts: sql`${notifications.attempts} + 1` })
-    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")))
+    .set({ attempts: sql`${notifications.attempts} + 1`, leasedUntil: now + leaseMs })
+    .where(
+      and(
+        eq(notifications.id, id),
+        eq(notifications.status, "pending"),
+        or(isNull(notifications.leasedUntil), lte(notifications.leasedUntil, now)),
+      ),
+    )
     .returning();
-  return row;
+  if (row) return { claimed: row };
+  const [leased] = await db
+    .select({ leasedUntil: notifications.leasedUntil })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")))
+    .limit(1);
+  return leased?.leasedUntil ? { leasedForMs: leased.leasedUntil - now } : { done: true };
 }
 
 export async function findMailContext(db: Database, notification: NotificationRow) {
@@ -41,11 +67,25 @@ export async function findMailContext(db: Database, notification: NotificationRo
 
 export type MailContext = NonNullable<Awaited<ReturnType<typeof findMailContext>>>;
 
-/** Sent: the manage link's ciphertext is dropped, the token now lives only in the mail. */
+/**
+ * The manage link's ciphertext once a mail is done with it: dropped (the token then lives only in
+ * the mail), except a booking_waitlisted mail's, which a promotion mails again; the sweep
+ * dropWaitlistLinksOfSettledBookings removes that one once the booking stops waiting.
+ */
+const linkKeptAfterSend = sql`CASE WHEN ${notifications.kind} = 'booking_waitlisted'
+  THEN ${notifications.manageTokenCiphertext} END`;
+
+/** Sent: the manage link is dropped (see linkKeptAfterSend). */
 export async function markNotificationSent(db: Database, id: string, now: number) {
   await db
     .update(notifications)
-    .set({ status: "sent", sentAt: now, lastError: null, manageTokenCiphertext: null })
+    .set({
+      status: "sent",
+      sentAt: now,
+      lastError: null,
+      leasedUntil: null,
+      manageTokenCiphertext: linkKeptAfterSend,
+    })
     .where(eq(notifications.id, id));
 }
 
@@ -59,9 +99,13 @@ export async function recordNotificationError(
     .update(notifications)
     .set({
       lastError: error.slice(0, 500),
-      ...(finalAttempt ? { status: "failed" as const, manageTokenCiphertext: null } : {}),
+      leasedUntil: null,
+      ...(finalAttempt
+        ? { status: "failed" as const, manageTokenCiphertext: linkKeptAfterSend }
+        : {}),
     })
-    .where(eq(notifications.id, id));
+    // A late dead-lettered copy of a mail that was sent meanwhile must not mark it failed.
+    .where(and(eq(notifications.id, id), eq(notifications.status, "pending")));
 }
 
 export async function listBookingNotifications(
@@ -86,4 +130,26 @@ export async function findMemberEmail(db: Database, organizationId: string, memb
     .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)))
     .limit(1);
   return row?.email ?? null;
+}
+
+/**
+ * The links booking_waitlisted mails kept for a promotion, of bookings that no longer wait
+ * (promoted, cancelled, expired) and whose waitlisted mail is done: dropped. A promotion copies
+ * the link in the batch that confirms the booking, so it is never dropped before it is copied.
+ */
+export async function dropWaitlistLinksOfSettledBookings(db: Database): Promise<number> {
+  const dropped = await db
+    .update(notifications)
+    .set({ manageTokenCiphertext: null })
+    .where(
+      and(
+        eq(notifications.kind, "booking_waitlisted"),
+        isNotNull(notifications.manageTokenCiphertext),
+        ne(notifications.status, "pending"),
+        sql`NOT EXISTS (SELECT 1 FROM bookings b
+          WHERE b.id = notifications.booking_id AND b.status = 'waitlisted')`,
+      ),
+    )
+    .returning({ id: notifications.id });
+  return dropped.length;
 }

@@ -19,6 +19,9 @@ import {
   recordNotificationError,
 } from "./notifications.repository";
 
+/** Longer than a send takes; a consumer that died mid-send holds the mail this long at most. */
+const SEND_LEASE_MS = 60_000;
+
 const CALENDAR_KINDS = new Set(["booking_confirmed", "booking_rescheduled", "booking_promoted"]);
 
 /** The booking's .ics (§13) for mails that put it in the customer's calendar. */
@@ -106,8 +109,12 @@ export async function attemptNotification(
   now: number,
 ): Promise<MessageOutcome> {
   const db = createDb(env.DB);
-  const notification = await claimPendingNotification(db, id);
-  if (!notification) return ACK;
+  const claim = await claimPendingNotification(db, id, now, SEND_LEASE_MS);
+  if ("leasedForMs" in claim) {
+    return { action: "retry", delaySeconds: Math.max(1, Math.ceil(claim.leasedForMs / 1000)) };
+  }
+  if ("done" in claim) return ACK;
+  const notification = claim.claimed;
   const context = await findMailContext(db, notification);
   try {
     if (!context) throw new Error("The booking no longer exists");

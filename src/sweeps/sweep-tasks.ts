@@ -3,6 +3,7 @@ import { enqueueStaleEvents } from "../delivery/dispatch";
 import { EVENT_RETENTION_MS } from "../events/event-types";
 import { deleteEventsCreatedBefore } from "../events/outbox.repository";
 import { WAITLIST_SWEEP_TASKS } from "../features/waitlist/waitlist-sweeps";
+import { dropWaitlistLinksOfSettledBookings } from "../notifications/notifications.repository";
 
 /**
  * Work the Sweeper runs every minute. Each task is independent: one failing is logged and
@@ -20,4 +21,8 @@ export const SWEEP_TASKS: SweepTask[] = [
     run: (env, now) => deleteEventsCreatedBefore(createDb(env.DB), now - EVENT_RETENTION_MS),
   },
   ...WAITLIST_SWEEP_TASKS,
+  {
+    name: "drop_settled_waitlist_links",
+    run: (env) => dropWaitlistLinksOfSettledBookings(createDb(env.DB)),
+  },
 ];

@@ -97,6 +97,52 @@ describe("customer email retries (§17 on §12's schedule)", () => {
     expect(await readBooking(bookingId)).toEqual(booking);
   });
 
+  it("sends once when two copies of the message arrive together; the second waits out the lease", async () => {
+    const { bookingId, notificationId } = await unsentConfirmation("twice@example.com");
+    // The consumer handles a batch's messages concurrently: both copies race for the claim.
+    const both = await consumeNotifications([notificationId, notificationId]);
+    expect(both.acked).toHaveLength(1);
+    expect(both.delays).toHaveLength(1);
+    expect(both.delays[0]).toBeGreaterThan(0);
+    expect(both.delays[0]).toBeLessThanOrEqual(60);
+    expect((await sentMentioning(bookingId)).text).toHaveLength(1);
+    // The waiting copy comes back after the send: the mail is sent, it only acks.
+    const later = await consumeNotifications([notificationId]);
+    expect(later).toMatchObject({ delays: [] });
+    expect(later.acked).toHaveLength(1);
+    expect((await sentMentioning(bookingId)).text).toHaveLength(1);
+    expect(await notificationsOf(key, bookingId)).toEqual([
+      expect.objectContaining({ status: "sent", attempts: 1 }),
+    ]);
+  });
+
+  it("a lease left by a consumer that died mid-send runs out, then the mail goes", async () => {
+    const { bookingId, notificationId } = await unsentConfirmation("crashed@example.com");
+    const leaseUntil = (at: number) =>
+      env.DB.prepare("UPDATE notifications SET leased_until = ? WHERE id = ?")
+        .bind(at, notificationId)
+        .run();
+    await leaseUntil(Date.now() + 30_000);
+    const held = await consumeNotifications([notificationId]);
+    expect(held.acked).toEqual([]);
+    expect(held.delays[0]).toBeGreaterThan(20);
+    expect(held.delays[0]).toBeLessThanOrEqual(30);
+    expect((await sentMentioning(bookingId)).text).toEqual([]);
+    await leaseUntil(Date.now() - 1);
+    const after = await consumeNotifications([notificationId]);
+    expect(after.acked).toHaveLength(1);
+    expect((await sentMentioning(bookingId)).text).toHaveLength(1);
+  });
+
+  it("a dead-lettered copy of a mail already sent leaves it sent", async () => {
+    const { bookingId, notificationId } = await unsentConfirmation("late-dlq@example.com");
+    await consumeNotifications([notificationId]);
+    await consumeNotifications([notificationId], { queue: "booking-api-deliveries-dlq" });
+    expect(await notificationsOf(key, bookingId)).toEqual([
+      expect.objectContaining({ status: "sent", attempts: 1, last_error: null }),
+    ]);
+  });
+
   it("gives up after 8 refused attempts (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h): failed, the link dropped", async () => {
     const { bookingId, notificationId } = await unsentConfirmation("never@example.com");
     const booking = await readBooking(bookingId);

@@ -1,7 +1,10 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dropWaitlistLinksOfSettledBookings } from "../../src/notifications/notifications.repository";
 import { sessionFixture } from "../helpers/holds";
+import { call } from "../helpers/http";
 import { sentMentioning, settled } from "../helpers/mail";
-import { bookingBody, bookOk, cancelOk } from "../helpers/scheduling";
+import { bookingBody, bookOk, cancelOk, services } from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
 
 // §17 × §14: joining a waitlist and being promoted from it each send their mail, through the
@@ -11,6 +14,26 @@ let orgId: string;
 beforeAll(async () => {
   ({ orgId } = await createTenant("UTC"));
 });
+
+const manageLinkIn = (text: string) => {
+  const match = /https?:\/\/\S+\/book\/manage\/\S+/.exec(text);
+  if (!match) throw new Error(`No manage link in: ${text}`);
+  return match[0];
+};
+
+/** Whether each booking's booking_waitlisted mail still keeps its (encrypted) manage link. */
+async function keptLinks(bookingIds: string[]) {
+  return Promise.all(
+    bookingIds.map(async (id) => {
+      const row = await env.DB.prepare(
+        "SELECT manage_token_ciphertext AS link FROM notifications WHERE booking_id = ? AND kind = 'booking_waitlisted'",
+      )
+        .bind(id)
+        .first<{ link: string | null }>();
+      return row?.link != null;
+    }),
+  );
+}
 
 const waitlisted = (email: string) =>
   bookingBody("", { contact: { name: "Jo Doe", email }, join_waitlist: true });
@@ -55,6 +78,45 @@ describe("waitlist emails (§17)", () => {
     );
     expect(promoted).toHaveLength(1);
     expect(promoted[0]).toContain("Seats: 1");
+    // "then the confirmation contents": the same manage link (it still works) and the .ics.
+    const link = manageLinkIn(joined[0] ?? "");
+    expect(manageLinkIn(promoted[0] ?? "")).toBe(link);
+    const page = await call("GET", new URL(link).pathname + new URL(link).search);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<span class="badge badge-confirmed">Confirmed</span>');
+    expect((await sentMentioning(second.id)).attachment).toEqual([
+      expect.stringContaining("BEGIN:VCALENDAR"),
+    ]);
+  });
+
+  it("keeps the waitlisted mail's link only while the booking waits", async () => {
+    const f = await sessionFixture(orgId, { default_capacity: 1, waitlist: { enabled: true } });
+    const first = await bookOk(f.key, f.experienceId, {
+      ...bookingBody(""),
+      session_id: f.sessionId,
+    });
+    const waiting = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("waiting@example.com"),
+      session_id: f.sessionId,
+    });
+    const leaving = await bookOk(f.key, f.experienceId, {
+      ...waitlisted("leaving@example.com"),
+      session_id: f.sessionId,
+    });
+    await settled(f.key, waiting.id);
+    await settled(f.key, leaving.id);
+    expect(await keptLinks([waiting.id, leaving.id])).toEqual([true, true]);
+    await cancelOk(f.key, leaving.id);
+    await dropWaitlistLinksOfSettledBookings(services.db());
+    expect(await keptLinks([waiting.id, leaving.id])).toEqual([true, false]);
+    await cancelOk(f.key, first.id);
+    await settled(f.key, waiting.id);
+    await dropWaitlistLinksOfSettledBookings(services.db());
+    expect(await keptLinks([waiting.id, leaving.id])).toEqual([false, false]);
+    const promoted = (await sentMentioning(waiting.id)).text.filter((t) =>
+      t.startsWith("A seat opened up"),
+    );
+    expect(promoted[0]).toContain(`/book/manage/${waiting.id}?token=`);
   });
 
   it("sends no waitlist mail when notify_customers is false", async () => {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, deletedAt, deliveryAttempts, ownedRowKey, timestamps } from "../columns";
 
@@ -78,7 +79,8 @@ export const calendarFeeds = sqliteTable(
 
 /**
  * §17 customer emails, written in the same batch as the event that causes them and sent by the
- * Queue consumer. The manage token is kept only encrypted, and only until the mail is sent.
+ * Queue consumer. The manage token is kept only encrypted, and only until the mail is sent
+ * (a booking_waitlisted mail keeps it while the booking waits: the promotion mail reuses it).
  */
 export const notifications = sqliteTable(
   "notifications",
@@ -99,11 +101,17 @@ export const notifications = sqliteTable(
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
     ...deliveryAttempts(),
     sentAt: integer("sent_at"),
+    /** A consumer is sending it until then: a duplicate Queue message waits instead of sending. */
+    leasedUntil: integer("leased_until"),
     manageTokenCiphertext: text("manage_token_ciphertext"),
     createdAt: createdAt(),
   },
   (t) => [
     index("notifications_by_booking").on(t.bookingId, t.createdAt),
     index("notifications_by_event").on(t.eventId),
+    // The links kept for a later booking_promoted mail (few: one per waitlisted booking).
+    index("notifications_waitlist_links")
+      .on(t.bookingId)
+      .where(sql`${t.kind} = 'booking_waitlisted' AND ${t.manageTokenCiphertext} IS NOT NULL`),
   ],
 );

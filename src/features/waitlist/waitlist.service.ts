@@ -55,7 +55,7 @@ export async function promoteWaitlist(
     const eventId = addEvent(batch, booking.organizationId, "booking.promoted", { object }, now, {
       onlyIf: promotedAt(booking.id, now),
     });
-    // §17. The manage link went out with the booking_waitlisted mail: its token is not kept.
+    // §17. The mail carries the link the booking_waitlisted mail kept (addNotification).
     await addNotification(batch, {
       organizationId: booking.organizationId,
       bookingId: booking.id,
