@@ -35,3 +35,9 @@ export const deliveryAttempts = () => ({
 
 /** How a soft-deleted row records its deletion (NULL while it lives). */
 export const deletedAt = () => integer("deleted_at");
+
+/**
+ * Edits so far (0 when created), bumped by every UPDATE of the row: iCalendar's SEQUENCE (§13)
+ * must grow with each edit, also with two in the same millisecond.
+ */
+export const revision = () => integer("revision").notNull().default(0);

@@ -1,6 +1,7 @@
 import { createDb, type Database } from "../db/client";
 import { TEST_EVENT_TYPE } from "../events/event-types";
 import { presentEvent } from "../features/events/event-presenter";
+import { encryptionKeyOf } from "../lib/encryption-key";
 import { decryptText } from "../lib/secret-box";
 import {
   abandonDelivery,
@@ -32,10 +33,10 @@ function blockedReason(
 
 /** The current secret, plus the previous one during the 24 h after a rotation. */
 async function liveSigningSecrets(env: Env, endpoint: EndpointRow, now: number) {
-  const secrets = [await decryptText(env.WEBHOOK_ENCRYPTION_KEY, endpoint.secretCiphertext)];
+  const secrets = [await decryptText(encryptionKeyOf(env), endpoint.secretCiphertext)];
   const previous = endpoint.previousSecretCiphertext;
   if (previous && (endpoint.previousSecretExpiresAt ?? 0) > now) {
-    secrets.push(await decryptText(env.WEBHOOK_ENCRYPTION_KEY, previous));
+    secrets.push(await decryptText(encryptionKeyOf(env), previous));
   }
   return secrets;
 }

@@ -26,23 +26,32 @@ export interface NotificationInput {
   notifyCustomers: boolean;
   /**
    * The manage link, which carries the plain cancel token: stored only encrypted (in
-   * manage_token_ciphertext) and cleared once the mail is sent.
+   * manage_token_ciphertext). Rescheduled and promoted mails ignore it and carry the link the
+   * booking's first mail kept (keptManageLink).
    */
   manageUrl: string | null;
   encryptionKey: string | undefined;
   now: number;
 }
 
+/** The mails that carry the link of the booking's cancel token from its creation. */
+export const LINK_KEEPING_KINDS = ["booking_confirmed", "booking_waitlisted"] as const;
+
 /**
- * The manage link a booking_waitlisted mail keeps while its booking waits: a promotion (often a
- * sweep, with no request to build a link from) mails the same link again, so the waitlisted
- * mail's link keeps working too.
+ * The manage link the booking's first mail keeps while the booking lives. A later mail
+ * (rescheduled, promoted: often a sweep's, with no request to build a link from) carries the
+ * same link, so every link the customer was given keeps working and no token is rotated.
  */
-const waitlistedMailLink = (bookingId: string) => sql`(
-  SELECT w.manage_token_ciphertext FROM notifications w
-  WHERE w.booking_id = ${bookingId} AND w.kind = 'booking_waitlisted'
-    AND w.manage_token_ciphertext IS NOT NULL
-  ORDER BY w.created_at DESC LIMIT 1)`;
+const keptManageLink = (bookingId: string) => sql`(
+  SELECT k.manage_token_ciphertext FROM notifications k
+  WHERE k.booking_id = ${bookingId} AND k.kind IN ('booking_confirmed', 'booking_waitlisted')
+    AND k.manage_token_ciphertext IS NOT NULL
+  ORDER BY k.created_at DESC LIMIT 1)`;
+
+const LINK_COPYING_KINDS: ReadonlySet<NotificationKind> = new Set([
+  "booking_promoted",
+  "booking_rescheduled",
+]);
 
 /**
  * The hook §14/§15 call for rescheduled/waitlisted/promoted mails too: appends the notification
@@ -55,12 +64,11 @@ export async function addNotification(
   if (!input.to || !input.notifyCustomers) return false;
   // Without WEBHOOK_ENCRYPTION_KEY the mail still goes out, without the link: a missing
   // setting must never fail the booking (§17).
-  const manageTokenCiphertext =
-    input.kind === "booking_promoted"
-      ? waitlistedMailLink(input.bookingId)
-      : input.manageUrl && input.encryptionKey
-        ? await encryptText(input.encryptionKey, input.manageUrl)
-        : null;
+  const manageTokenCiphertext = LINK_COPYING_KINDS.has(input.kind)
+    ? keptManageLink(input.bookingId)
+    : input.manageUrl && input.encryptionKey
+      ? await encryptText(input.encryptionKey, input.manageUrl)
+      : null;
   const row = {
     id: newId("ntf"),
     organizationId: input.organizationId,

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { bookings, experiences, members, notifications, organizations } from "../db/schema";
 
@@ -69,10 +69,10 @@ export type MailContext = NonNullable<Awaited<ReturnType<typeof findMailContext>
 
 /**
  * The manage link's ciphertext once a mail is done with it: dropped (the token then lives only in
- * the mail), except a booking_waitlisted mail's, which a promotion mails again; the sweep
- * dropWaitlistLinksOfSettledBookings removes that one once the booking stops waiting.
+ * the mail), except the booking's first mail's (confirmed or waitlisted), which later mails of the
+ * booking carry again; dropKeptLinksOfSettledBookings removes it once the booking is settled.
  */
-const linkKeptAfterSend = sql`CASE WHEN ${notifications.kind} = 'booking_waitlisted'
+const linkKeptAfterSend = sql`CASE WHEN ${notifications.kind} IN ('booking_confirmed', 'booking_waitlisted')
   THEN ${notifications.manageTokenCiphertext} END`;
 
 /** Sent: the manage link is dropped (see linkKeptAfterSend). */
@@ -132,22 +132,26 @@ export async function findMemberEmail(db: Database, organizationId: string, memb
   return row?.email ?? null;
 }
 
+/** A booking that ended this long ago is settled: no mail of it will need its link again. */
+const SETTLED_AFTER_END_MS = 86_400_000;
+
 /**
- * The links booking_waitlisted mails kept for a promotion, of bookings that no longer wait
- * (promoted, cancelled, expired) and whose waitlisted mail is done: dropped. A promotion copies
- * the link in the batch that confirms the booking, so it is never dropped before it is copied.
+ * The links first mails kept for later ones, of bookings that are settled (cancelled, expired,
+ * or a day past their end) and whose first mail is done: dropped. A later mail copies the link
+ * in the batch that changes the booking, so it is never dropped before it is copied.
  */
-export async function dropWaitlistLinksOfSettledBookings(db: Database): Promise<number> {
+export async function dropKeptLinksOfSettledBookings(db: Database, now: number): Promise<number> {
   const dropped = await db
     .update(notifications)
     .set({ manageTokenCiphertext: null })
     .where(
       and(
-        eq(notifications.kind, "booking_waitlisted"),
-        isNotNull(notifications.manageTokenCiphertext),
+        // Written as the partial index notifications_kept_links is, so SQLite scans only it.
+        sql`notifications.kind IN ('booking_confirmed', 'booking_waitlisted')
+          AND notifications.manage_token_ciphertext IS NOT NULL`,
         ne(notifications.status, "pending"),
-        sql`NOT EXISTS (SELECT 1 FROM bookings b
-          WHERE b.id = notifications.booking_id AND b.status = 'waitlisted')`,
+        sql`NOT EXISTS (SELECT 1 FROM bookings b WHERE b.id = notifications.booking_id
+          AND b.status IN ('confirmed', 'waitlisted') AND b.end_at > ${now - SETTLED_AFTER_END_MS})`,
       ),
     )
     .returning({ id: notifications.id });

@@ -6,6 +6,7 @@ import { ACK, type MessageOutcome } from "../delivery/messages";
 import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
 import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
 import { findWaitlistPositions } from "../features/waitlist/waitlist.repository";
+import { encryptionKeyOf } from "../lib/encryption-key";
 import { decryptText } from "../lib/secret-box";
 import { cancelTokenMatches } from "../public/cancel-token";
 import { type ComposedMail, composeMail } from "./mail-templates";
@@ -73,7 +74,7 @@ async function replyToOf(context: MailContext, env: Env): Promise<string | undef
 
 async function send(env: Env, notification: NotificationRow, context: MailContext) {
   const stored = notification.manageTokenCiphertext
-    ? await decryptText(env.WEBHOOK_ENCRYPTION_KEY, notification.manageTokenCiphertext)
+    ? await decryptText(encryptionKeyOf(env), notification.manageTokenCiphertext)
     : null;
   const manageUrl = (await linkStillManages(stored, context.booking.cancelTokenHash))
     ? stored

@@ -5,6 +5,7 @@ import {
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
+import { encryptionKeyOf } from "../lib/encryption-key";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -78,7 +79,7 @@ export const publicRoutes = createRouter()
         ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        encryptionKey: encryptionKeyOf(c.env),
         origin: new URL(c.req.url).origin,
       });
       c.set("organizationId", result.organizationId);

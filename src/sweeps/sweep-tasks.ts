@@ -3,7 +3,7 @@ import { enqueueStaleEvents } from "../delivery/dispatch";
 import { EVENT_RETENTION_MS } from "../events/event-types";
 import { deleteEventsCreatedBefore } from "../events/outbox.repository";
 import { WAITLIST_SWEEP_TASKS } from "../features/waitlist/waitlist-sweeps";
-import { dropWaitlistLinksOfSettledBookings } from "../notifications/notifications.repository";
+import { dropKeptLinksOfSettledBookings } from "../notifications/notifications.repository";
 
 /**
  * Work the Sweeper runs every minute. Each task is independent: one failing is logged and
@@ -22,7 +22,7 @@ export const SWEEP_TASKS: SweepTask[] = [
   },
   ...WAITLIST_SWEEP_TASKS,
   {
-    name: "drop_settled_waitlist_links",
-    run: (env) => dropWaitlistLinksOfSettledBookings(createDb(env.DB)),
+    name: "drop_kept_links_of_settled_bookings",
+    run: (env, now) => dropKeptLinksOfSettledBookings(createDb(env.DB), now),
   },
 ];

@@ -14,10 +14,15 @@ let messageCounter = 0;
  * Runs the Worker's queue() handler on these delivery messages. Returns the acked message IDs
  * and the retries with the delay each asked for (the pool's own result omits delays).
  */
-export async function consumeDeliveries(deliveryIds: string[], queue = DELIVERY_QUEUE) {
+export async function consumeDeliveries(
+  deliveryIds: string[],
+  queue = DELIVERY_QUEUE,
+  workerEnv: Env = env,
+) {
   return consumeMessages(
     deliveryIds.map((id) => ({ kind: "webhook_delivery", delivery_id: id })),
     queue,
+    workerEnv,
   );
 }
 

@@ -13,6 +13,7 @@ import {
 } from "../helpers/experiences";
 import { callJson } from "../helpers/http";
 import { createTenant } from "../helpers/tenants";
+import { createEndpoint, webhookReceiver } from "../helpers/webhooks";
 
 describe("§16: no statement binds more than 100 parameters", () => {
   it("the test setup fails a statement over the limit, and records it", async () => {
@@ -80,6 +81,47 @@ describe("§16: no statement binds more than 100 parameters", () => {
     const manyConfirmed = Array.from({ length: 150 }, () => "confirmed").join(",");
     const bookings = await callJson("GET", `/v1/bookings?status=${manyConfirmed}`, { key });
     expect(bookings.status, JSON.stringify(bookings.body)).toBe(200);
+  });
+
+  it("treats event type and delivery status filters of 150 repeated entries as the set they name", async () => {
+    const { key } = await createTenant();
+    const manyTypes = Array.from({ length: 150 }, () => "booking.created").join(",");
+    const events = await callJson("GET", `/v1/events?type=${manyTypes}`, { key });
+    expect(events.status, JSON.stringify(events.body)).toBe(200);
+    const endpoint = await createEndpoint(key, { url: webhookReceiver().url, events: ["*"] });
+    const manyStatuses = Array.from({ length: 150 }, () => "pending").join(",");
+    const deliveries = await callJson(
+      "GET",
+      `/v1/webhook-endpoints/${endpoint.id}/deliveries?status=${manyStatuses}`,
+      { key },
+    );
+    expect(deliveries.status, JSON.stringify(deliveries.body)).toBe(200);
+  });
+
+  it("redelivers an event to 12 subscribed endpoints (rows split to fit the limit)", async () => {
+    const { orgId } = await createTenant();
+    const nextKey = keyRotation(orgId);
+    const receiver = webhookReceiver();
+    for (let i = 0; i < 12; i++) {
+      await createEndpoint(await nextKey(), { url: receiver.url, events: ["experience.created"] });
+    }
+    const experience = await callJson("POST", "/v1/experiences", {
+      key: await nextKey(),
+      body: MINIMAL_EXPERIENCE,
+    });
+    expect(experience.status).toBe(201);
+    const listed = await callJson("GET", "/v1/events?type=experience.created", {
+      key: await nextKey(),
+    });
+    const eventId = listed.body.data[0].id;
+    const again = await callJson("POST", `/v1/events/${eventId}/redeliver`, {
+      key: await nextKey(),
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(202);
+    expect(again.body.data).toHaveLength(12);
+    expect(new Set(again.body.data.map((d: { endpoint_id: string }) => d.endpoint_id)).size).toBe(
+      12,
+    );
   });
 
   it("answers 400 naming each of 150 unknown template providers", async () => {

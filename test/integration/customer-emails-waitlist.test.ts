@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { dropWaitlistLinksOfSettledBookings } from "../../src/notifications/notifications.repository";
+import { dropKeptLinksOfSettledBookings } from "../../src/notifications/notifications.repository";
 import { sessionFixture } from "../helpers/holds";
 import { call } from "../helpers/http";
 import { sentMentioning, settled } from "../helpers/mail";
@@ -89,7 +89,7 @@ describe("waitlist emails (§17)", () => {
     ]);
   });
 
-  it("keeps the waitlisted mail's link only while the booking waits", async () => {
+  it("keeps the first mail's link while the booking lives, drops it once the booking is settled", async () => {
     const f = await sessionFixture(orgId, { default_capacity: 1, waitlist: { enabled: true } });
     const first = await bookOk(f.key, f.experienceId, {
       ...bookingBody(""),
@@ -107,16 +107,21 @@ describe("waitlist emails (§17)", () => {
     await settled(f.key, leaving.id);
     expect(await keptLinks([waiting.id, leaving.id])).toEqual([true, true]);
     await cancelOk(f.key, leaving.id);
-    await dropWaitlistLinksOfSettledBookings(services.db());
+    await dropKeptLinksOfSettledBookings(services.db(), Date.now());
     expect(await keptLinks([waiting.id, leaving.id])).toEqual([true, false]);
     await cancelOk(f.key, first.id);
     await settled(f.key, waiting.id);
-    await dropWaitlistLinksOfSettledBookings(services.db());
-    expect(await keptLinks([waiting.id, leaving.id])).toEqual([false, false]);
+    // Promoted, the booking lives on: a later mail (a reschedule) may still need the link.
+    await dropKeptLinksOfSettledBookings(services.db(), Date.now());
+    expect(await keptLinks([waiting.id, leaving.id])).toEqual([true, false]);
     const promoted = (await sentMentioning(waiting.id)).text.filter((t) =>
       t.startsWith("A seat opened up"),
     );
     expect(promoted[0]).toContain(`/book/manage/${waiting.id}?token=`);
+    // A day after the session (3 days ahead) ended, it is settled too.
+    const dayAfterEnd = Date.now() + 10 * 86_400_000;
+    await dropKeptLinksOfSettledBookings(services.db(), dayAfterEnd);
+    expect(await keptLinks([waiting.id, leaving.id])).toEqual([false, false]);
   });
 
   it("sends no waitlist mail when notify_customers is false", async () => {

@@ -1,8 +1,15 @@
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dropKeptLinksOfSettledBookings } from "../../src/notifications/notifications.repository";
 import { call, callJson, readJson } from "../helpers/http";
 import { notificationsOf, sentMentioning, settled } from "../helpers/mail";
-import { bookOk, cancelOk, createBookableExperience, futureSessionId } from "../helpers/scheduling";
+import {
+  bookOk,
+  cancelOk,
+  createBookableExperience,
+  futureSessionId,
+  services,
+} from "../helpers/scheduling";
 import { createTenant } from "../helpers/tenants";
 
 let key: string;
@@ -85,12 +92,21 @@ describe("customer emails (§17)", () => {
     const read = await callJson("GET", `/v1/bookings/${booking.id}`, { key });
     expect(read.body.data.status).toBe("cancelled");
 
-    const stored = await env.DB.prepare(
-      "SELECT manage_token_ciphertext FROM notifications WHERE booking_id = ? AND kind = 'booking_confirmed'",
-    )
-      .bind(booking.id)
-      .first<{ manage_token_ciphertext: string | null }>();
-    expect(stored?.manage_token_ciphertext).toBeNull();
+    // The sent confirmation keeps the link, encrypted, for the booking's later mails, until the
+    // per-minute sweep finds the booking settled (here: cancelled).
+    const storedLink = async () =>
+      (
+        await env.DB.prepare(
+          "SELECT manage_token_ciphertext FROM notifications WHERE booking_id = ? AND kind = 'booking_confirmed'",
+        )
+          .bind(booking.id)
+          .first<{ manage_token_ciphertext: string | null }>()
+      )?.manage_token_ciphertext;
+    const kept = await storedLink();
+    expect(kept).toMatch(/^v1\./);
+    expect(kept).not.toContain(booking.cancel_token);
+    await dropKeptLinksOfSettledBookings(services.db(), Date.now());
+    expect(await storedLink()).toBeNull();
   });
 
   it("sends nothing to a contact without an email", async () => {

@@ -57,6 +57,7 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
     const detail = await callJson("GET", sessionPath(experienceId, sessionId), { key });
     expect(detail.body.data).toMatchObject({
       status: "cancelled",
+      bookings_cancelled: 2,
       seats_booked: 0,
       seats_held: 0,
       waitlist_size: 0,

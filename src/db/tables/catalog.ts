@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { deletedAt, timestamps } from "../columns";
+import { deletedAt, revision, timestamps } from "../columns";
 import { organizationRowKey } from "./tenancy";
 
 // Nested objects of experiences and recurrences are stored as JSON: they are always read and
@@ -56,6 +56,7 @@ export const experiences = sqliteTable(
     // §17
     notifyCustomers: integer("notify_customers", { mode: "boolean" }).notNull().default(true),
     ...timestamps(),
+    revision: revision(),
   },
   (t) => [index("experiences_by_org_newest").on(t.organizationId, t.createdAt, t.id)],
 );
@@ -95,6 +96,7 @@ export const recurrences = sqliteTable(
     excludedDates: text("excluded_dates", { mode: "json" }).$type<string[]>().notNull(),
     status: text("status", { enum: ["active", "paused"] }).notNull(),
     ...timestamps(),
+    revision: revision(),
     // Soft delete (§6): kept so materialized sessions and their bookings stay readable.
     deletedAt: deletedAt(),
   },

@@ -79,8 +79,8 @@ export const calendarFeeds = sqliteTable(
 
 /**
  * §17 customer emails, written in the same batch as the event that causes them and sent by the
- * Queue consumer. The manage token is kept only encrypted, and only until the mail is sent
- * (a booking_waitlisted mail keeps it while the booking waits: the promotion mail reuses it).
+ * Queue consumer. The manage token is kept only encrypted: with a pending mail, and with the
+ * booking's first mail (confirmed or waitlisted) while the booking lives, for its later mails.
  */
 export const notifications = sqliteTable(
   "notifications",
@@ -109,9 +109,11 @@ export const notifications = sqliteTable(
   (t) => [
     index("notifications_by_booking").on(t.bookingId, t.createdAt),
     index("notifications_by_event").on(t.eventId),
-    // The links kept for a later booking_promoted mail (few: one per waitlisted booking).
-    index("notifications_waitlist_links")
+    // The links first mails keep for later ones (one per live booking with an email).
+    index("notifications_kept_links")
       .on(t.bookingId)
-      .where(sql`${t.kind} = 'booking_waitlisted' AND ${t.manageTokenCiphertext} IS NOT NULL`),
+      .where(
+        sql`${t.kind} IN ('booking_confirmed', 'booking_waitlisted') AND ${t.manageTokenCiphertext} IS NOT NULL`,
+      ),
   ],
 );

@@ -12,7 +12,6 @@ export interface BookingMove {
   quantity: number;
   now: number;
   /** A new cancel token's hash when the booking_rescheduled mail carries a new manage link. */
-  cancelTokenHash?: string;
 }
 
 /**
@@ -39,7 +38,6 @@ export function moveBookingIfSeatsLeft(db: Database, move: BookingMove) {
       rescheduledFrom: move.fromSessionId,
       rescheduledAt: move.now,
       updatedAt: move.now,
-      ...(move.cancelTokenHash ? { cancelTokenHash: move.cancelTokenHash } : {}),
     })
     .where(
       and(

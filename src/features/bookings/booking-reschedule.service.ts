@@ -13,8 +13,6 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { addNotification } from "../../notifications/notification-statement";
-import { manageUrl } from "../../public/booking-page/manage-link";
-import { issueCancelToken } from "../../public/cancel-token";
 import { type ExperienceRow, findExperienceById } from "../experiences/experiences.repository";
 import { materializeSessionStatement } from "../sessions/seat-guard";
 import {
@@ -90,17 +88,12 @@ export async function rescheduleBooking(db: Database, input: RescheduleBookingIn
   const booking = await findBookingById(db, input.organizationId, input.bookingId);
   if (!booking) throw new NotFoundError("Booking not found");
   const { experience, target } = await admitReschedule(db, input, booking);
-  // The mail must carry a working manage link, and only the token's hash is stored: a mailed
-  // reschedule rotates the token (the new link replaces the old one).
-  const mailed = Boolean(booking.contact.email && experience.notifyCustomers && input.origin);
-  const token = mailed ? await issueCancelToken() : null;
   const move: BookingMove = {
     bookingId: booking.id,
     fromSessionId: booking.sessionId,
     toSessionId: target.sessionId,
     quantity: booking.quantity,
     now: input.now,
-    cancelTokenHash: token?.hash,
   };
   const batch = new WriteBatch(db);
   const snapshot = snapshotOf(target, experience, input.now);
@@ -125,7 +118,9 @@ export async function rescheduleBooking(db: Database, input: RescheduleBookingIn
     kind: "booking_rescheduled",
     to: booking.contact.email,
     notifyCustomers: experience.notifyCustomers,
-    manageUrl: token && input.origin ? manageUrl(input.origin, booking.id, token.token) : null,
+    // The customer's cancel token is not rotated: the mail carries the link the booking's first
+    // mail kept (addNotification), so every link and token given before keeps working.
+    manageUrl: null,
     encryptionKey: input.encryptionKey,
     now: input.now,
   });

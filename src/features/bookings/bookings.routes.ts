@@ -7,6 +7,7 @@ import {
 } from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
+import { encryptionKeyOf } from "../../lib/encryption-key";
 import { issueCancelToken } from "../../public/cancel-token";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { rescheduleBooking } from "./booking-reschedule.service";
@@ -46,7 +47,7 @@ export const bookingsRoutes = createRouter()
         idempotency: c.get("idempotency"),
         now,
         cancelToken,
-        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        encryptionKey: encryptionKeyOf(c.env),
         origin: new URL(c.req.url).origin,
       });
       // Only this execution's booking holds this token's hash (an earlier crashed one has its own).
@@ -137,7 +138,7 @@ export const bookingsRoutes = createRouter()
         ...v1WriteRequestOf(c),
         bookingId: c.req.valid("param").booking_id,
         sessionId: c.req.valid("json").session_id,
-        encryptionKey: c.env.WEBHOOK_ENCRYPTION_KEY,
+        encryptionKey: encryptionKeyOf(c.env),
         origin: new URL(c.req.url).origin,
       });
       return c.json({ data: booking }, 200);

@@ -28,14 +28,9 @@ interface SeriesOfRecurrence {
   sequence: number;
 }
 
-/**
- * SEQUENCE grows with every edit of the recurrence or the experience: whole seconds from the
- * recurrence's creation to the later of the two updated_at (a second edit within the same
- * second as the first shares its number).
- */
+/** SEQUENCE grows with every edit of the recurrence or the experience (§13): their revisions. */
 function sequenceOf(experience: ExperienceRow, recurrence: RecurrenceRow): number {
-  const changedAt = Math.max(experience.updatedAt, recurrence.updatedAt);
-  return Math.max(0, Math.floor((changedAt - recurrence.createdAt) / 1000));
+  return experience.revision + recurrence.revision;
 }
 
 function seriesUid(recurrenceId: string, series: TemplateSeries, origin: FeedOrigin): string {

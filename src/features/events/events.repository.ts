@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { anyOf, findOwnedRow, listPage } from "../../db/queries";
 import { events } from "../../db/schema";
@@ -18,5 +18,8 @@ export async function listEventsByOrganization(
   page: PageRequest,
 ) {
   const where = and(eq(events.organizationId, organizationId), anyOf(events.type, types));
-  return listPage(db, events, { where, order: [desc(events.createdAt), desc(events.id)] }, page);
+  // Events of one change share created_at; rowid is their insert order, so the newest-first
+  // list shows them in reverse order of writing (never shuffled by their random ids).
+  const order = [desc(events.createdAt), sql`${events}.rowid DESC`];
+  return listPage(db, events, { where, order }, page);
 }

@@ -10,7 +10,7 @@ import {
   type DeliveryRow,
   type EndpointRow,
   findLiveEndpoint,
-  insertDeliveriesStatement,
+  insertDeliveriesStatements,
   listAllLiveEndpoints,
   listEndpointIdsDeliveredEvent,
 } from "../webhooks/webhooks.repository";
@@ -28,7 +28,8 @@ export async function getEvent(db: Database, organizationId: string, eventId: st
 
 export async function listEvents(db: Database, organizationId: string, query: ListEventsQuery) {
   const page: PageRequest = { page: query.page, page_size: query.page_size };
-  const types = query.type?.split(",");
+  // Deduplicated: a repeated type must not grow the IN list past D1's 100 parameters.
+  const types = query.type ? [...new Set(query.type.split(","))] : undefined;
   const { rows, total } = await listEventsByOrganization(db, organizationId, types, page);
   return { data: rows.map(presentEvent), pagination: paginationOf(total, page) };
 }
@@ -95,7 +96,10 @@ export async function redeliverEvent(db: Database, input: RedeliverInput) {
     nextAttemptAt: input.now,
     createdAt: input.now,
   }));
-  await db.batch([insertDeliveriesStatement(db, rows), markEventUnenqueuedStatement(db, event.id)]);
+  await db.batch([
+    markEventUnenqueuedStatement(db, event.id),
+    ...insertDeliveriesStatements(db, rows),
+  ]);
   noteEventWritten(db, event.id);
   return rows.map(presentDelivery);
 }

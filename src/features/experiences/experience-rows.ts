@@ -54,6 +54,7 @@ export function buildExperienceRow(
     notifyCustomers: input.notify_customers,
     createdAt: now,
     updatedAt: now,
+    revision: 0,
   };
 }
 

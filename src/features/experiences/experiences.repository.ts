@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { countPerKey, listPage, updateOwnedRowStatement } from "../../db/queries";
+import { countPerKey, listPage } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
@@ -60,7 +60,11 @@ export async function listExperiencesByOrganization(
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */
 export function updateExperienceStatement(db: Database, row: ExperienceRow) {
-  return updateOwnedRowStatement(db, experiences, row);
+  const { id, organizationId, createdAt: _createdAt, revision: _revision, ...changes } = row;
+  return db
+    .update(experiences)
+    .set({ ...changes, revision: sql`${experiences.revision} + 1` })
+    .where(and(eq(experiences.id, id), eq(experiences.organizationId, organizationId)));
 }
 
 /** Confirmed bookings per experience, for a page of experiences in one query. */

@@ -18,6 +18,7 @@ export function buildRecurrenceRow(
     ...values,
     createdAt: now,
     updatedAt: now,
+    revision: 0,
     deletedAt: null,
   };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { findOwnedRow } from "../../db/queries";
 import { recurrences } from "../../db/schema";
@@ -72,7 +72,7 @@ export function updateRecurrenceValuesStatement(
 ) {
   return db
     .update(recurrences)
-    .set({ ...values, updatedAt: now })
+    .set({ ...values, updatedAt: now, revision: sql`${recurrences.revision} + 1` })
     .where(and(eq(recurrences.id, recurrenceId), isLive));
 }
 

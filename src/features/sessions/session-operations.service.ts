@@ -49,11 +49,16 @@ async function findSessionOrThrow(db: Database, input: SessionRequest) {
   return { experience, session };
 }
 
+/** Bookings the session's cancellation cancelled (0 while it is not cancelled). */
+function bookingsCancelledWith(db: Database, session: SessionView) {
+  return session.cancelledAt
+    ? countBookingsCancelledWithSession(db, session.sessionId, session.cancelledAt)
+    : Promise.resolve(0);
+}
+
 async function presentWithCount(db: Database, input: SessionRequest) {
   const { session } = await findSessionOrThrow(db, input);
-  const cancelled = session.cancelledAt
-    ? await countBookingsCancelledWithSession(db, session.sessionId, session.cancelledAt)
-    : 0;
+  const cancelled = await bookingsCancelledWith(db, session);
   return { ...presentSession(session, input.experienceId), bookings_cancelled: cancelled };
 }
 
@@ -164,9 +169,13 @@ export async function restoreSession(db: Database, input: RestoreSessionInput) {
 /** GET one session: the session object with its seats, holds, waitlist and booking ids. */
 export async function getSession(db: Database, input: SessionRequest & { now: number }) {
   const { session } = await findSessionOrThrow(db, input);
-  const occupancy = await sessionOccupancy(db, session.sessionId, input.now);
+  const [occupancy, cancelled] = await Promise.all([
+    sessionOccupancy(db, session.sessionId, input.now),
+    bookingsCancelledWith(db, session),
+  ]);
   return {
     ...presentSession(session, input.experienceId),
+    bookings_cancelled: cancelled,
     seats_booked: occupancy.seatsBooked,
     seats_held: occupancy.seatsHeld,
     waitlist_size: occupancy.waitlistSize,

@@ -26,19 +26,19 @@ const SessionFields = {
   cancel_reason: z.string().nullable(),
 };
 
+const bookingsCancelled = z
+  .number()
+  .int()
+  .openapi({ description: "Bookings cancelled by this session's cancellation (0 if none)" });
+
 export const SessionOperationSchema = z
-  .object({
-    ...SessionFields,
-    bookings_cancelled: z
-      .number()
-      .int()
-      .openapi({ description: "Bookings cancelled by this session's cancellation" }),
-  })
+  .object({ ...SessionFields, bookings_cancelled: bookingsCancelled })
   .openapi("SessionOperationResult");
 
 export const SessionDetailSchema = z
   .object({
     ...SessionFields,
+    bookings_cancelled: bookingsCancelled,
     seats_booked: z.number().int(),
     seats_held: z.number().int(),
     waitlist_size: z.number().int(),

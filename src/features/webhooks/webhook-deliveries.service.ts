@@ -13,7 +13,9 @@ export async function listEndpointDeliveries(
 ) {
   const endpoint = await requireEndpoint(db, scope);
   const page: PageRequest = { page: query.page, page_size: query.page_size };
-  const statuses = query.status?.split(",") as DeliveryStatus[] | undefined;
+  const statuses = query.status
+    ? ([...new Set(query.status.split(","))] as DeliveryStatus[])
+    : undefined;
   const { rows, total } = await listDeliveriesByEndpoint(db, endpoint.id, statuses, page);
   return { data: rows.map(presentDelivery), pagination: paginationOf(total, page) };
 }

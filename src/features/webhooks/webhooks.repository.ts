@@ -1,8 +1,9 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { anyOf, findOwnedRow, listPage, listRows, updateOwnedRowStatement } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
+import { chunk, MAX_BOUND_PARAMETERS } from "../../lib/bound-parameters";
 import type { PageRequest } from "../../lib/pagination";
 import type { DeliveryStatus } from "./webhooks.schemas";
 
@@ -86,6 +87,16 @@ export async function listEndpointIdsDeliveredEvent(db: Database, eventId: strin
   return rows.map((row) => row.endpointId);
 }
 
-export function insertDeliveriesStatement(db: Database, rows: DeliveryRow[]): BatchItem<"sqlite"> {
-  return db.insert(webhookDeliveries).values(rows);
+/** A delivery row binds one parameter per column: as many rows per statement as fit in D1's 100. */
+const DELIVERIES_PER_STATEMENT = Math.floor(
+  MAX_BOUND_PARAMETERS / Object.keys(getTableColumns(webhookDeliveries)).length,
+);
+
+export function insertDeliveriesStatements(
+  db: Database,
+  rows: DeliveryRow[],
+): BatchItem<"sqlite">[] {
+  return chunk(rows, DELIVERIES_PER_STATEMENT).map((part) =>
+    db.insert(webhookDeliveries).values(part),
+  );
 }

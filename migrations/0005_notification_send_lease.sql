@@ -1,2 +1,0 @@
-ALTER TABLE `notifications` ADD `leased_until` integer;--> statement-breakpoint
-CREATE INDEX `notifications_waitlist_links` ON `notifications` (`booking_id`) WHERE "notifications"."kind" = 'booking_waitlisted' AND "notifications"."manage_token_ciphertext" IS NOT NULL;
