@@ -35,7 +35,24 @@ import { publicHoldsRoutes } from "./public/public-holds.routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  useMiddleware(app);
+  mountRoutes(app);
+  registerOpenApiDocument(app);
+  app.get("/docs", (c) => {
+    const document = buildOpenApiDocument(app);
+    return c.html(
+      renderDocsPage(summarizeOperations((document.paths ?? {}) as unknown as OperationPaths)),
+    );
+  });
+  app.notFound(handleNotFound);
+  app.onError(handleError);
+  return app;
+}
 
+type App = OpenAPIHono<AppEnv>;
+
+/** In order: what every request gets, then auth, limits, body rules and idempotency per prefix. */
+function useMiddleware(app: App) {
   app.use("*", requestId, requestLog, async (c, next) => {
     c.set("db", createDb(c.env.DB));
     await next();
@@ -53,35 +70,34 @@ export function createApp() {
   app.use("/book/*", postCommitDispatch);
   app.use("/v1/*", apiIdempotency);
   app.use("/public/*", publicIdempotency);
+}
 
-  app.route("/v1", spacesRoutes);
-  app.route("/v1", experiencesRoutes);
-  app.route("/v1", recurrencesRoutes);
-  app.route("/v1", slotsRoutes);
-  app.route("/v1", bookingsRoutes);
-  app.route("/v1", sessionsRoutes);
-  app.route("/v1", webhooksRoutes);
-  app.route("/v1", eventsRoutes);
-  app.route("/v1", notificationsRoutes);
-  app.route("/v1", calendarRoutes);
-  app.route("/v1", holdsRoutes);
-  app.route("/admin", adminRoutes);
-  app.route("/public", publicRoutes);
-  app.route("/public", calendarPublicRoutes);
-  app.route("/public", publicHoldsRoutes);
-  app.route("/book", bookingPageRoutes);
-  app.route("/book", manageRoutes);
+/** Every feature router under its prefix (the order is the OpenAPI document's path order). */
+const ROUTERS: Array<[prefix: string, routers: App[]]> = [
+  [
+    "/v1",
+    [
+      spacesRoutes,
+      experiencesRoutes,
+      recurrencesRoutes,
+      slotsRoutes,
+      bookingsRoutes,
+      sessionsRoutes,
+      webhooksRoutes,
+      eventsRoutes,
+      notificationsRoutes,
+      calendarRoutes,
+      holdsRoutes,
+    ],
+  ],
+  ["/admin", [adminRoutes]],
+  ["/public", [publicRoutes, calendarPublicRoutes, publicHoldsRoutes]],
+  ["/book", [bookingPageRoutes, manageRoutes]],
+  ["/", [healthRoutes]],
+];
 
-  app.route("/", healthRoutes);
-  registerOpenApiDocument(app);
-  app.get("/docs", (c) => {
-    const document = buildOpenApiDocument(app);
-    return c.html(
-      renderDocsPage(summarizeOperations((document.paths ?? {}) as unknown as OperationPaths)),
-    );
-  });
-
-  app.notFound(handleNotFound);
-  app.onError(handleError);
-  return app;
+function mountRoutes(app: App) {
+  for (const [prefix, routers] of ROUTERS) {
+    for (const router of routers) app.route(prefix, router);
+  }
 }

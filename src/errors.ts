@@ -51,6 +51,55 @@ export class AppError extends Error {
   }
 }
 
+/** The errors that always say the same, by code: their status and message. */
+const FIXED_ERRORS = {
+  invalid_json: [400, "Request body is not valid JSON"],
+  unsupported_media_type: [415, "Request body must be application/json"],
+  missing_api_key: [401, "Missing API key: send X-API-KEY or Authorization: Bearer"],
+  invalid_api_key: [401, "Invalid or revoked API key"],
+  internal_error: [500, "Internal server error"],
+  experience_inactive: [422, "This experience is inactive and takes no bookings"],
+  registration_closed: [422, "Registration for this experience is closed"],
+  session_already_cancelled: [409, "This session is already cancelled"],
+  session_not_cancelled: [409, "This session is not cancelled"],
+  booking_not_reschedulable: [409, "Only a confirmed booking can be rescheduled"],
+  hold_expired: [409, "This hold has expired; its seats are no longer reserved"],
+} as const satisfies Partial<Record<ErrorCode, readonly [ContentfulStatusCode, string]>>;
+
+function fixedError(code: keyof typeof FIXED_ERRORS) {
+  const [status, message] = FIXED_ERRORS[code];
+  return class extends AppError {
+    constructor() {
+      super(status, code, message);
+    }
+  };
+}
+
+/** An error whose message depends on a reason, which `details.reason` names too. */
+function reasonError<R extends string>(
+  status: ContentfulStatusCode,
+  code: ErrorCode,
+  messages: Record<R, string>,
+) {
+  return class extends AppError {
+    constructor(reason: R) {
+      super(status, code, messages[reason], { reason });
+    }
+  };
+}
+
+export class InvalidJsonError extends fixedError("invalid_json") {}
+export class UnsupportedMediaTypeError extends fixedError("unsupported_media_type") {}
+export class MissingApiKeyError extends fixedError("missing_api_key") {}
+export class InvalidApiKeyError extends fixedError("invalid_api_key") {}
+export class InternalError extends fixedError("internal_error") {}
+export class ExperienceInactiveError extends fixedError("experience_inactive") {}
+export class RegistrationClosedError extends fixedError("registration_closed") {}
+export class SessionAlreadyCancelledError extends fixedError("session_already_cancelled") {}
+export class SessionNotCancelledError extends fixedError("session_not_cancelled") {}
+export class BookingNotReschedulableError extends fixedError("booking_not_reschedulable") {}
+export class HoldExpiredError extends fixedError("hold_expired") {}
+
 export interface FieldErrors {
   fieldErrors: Record<string, string[]>;
   formErrors: string[];
@@ -84,35 +133,11 @@ export class ValidationError extends AppError {
   }
 }
 
-export class InvalidJsonError extends AppError {
-  constructor() {
-    super(400, "invalid_json", "Request body is not valid JSON");
-  }
-}
-
-export class UnsupportedMediaTypeError extends AppError {
-  constructor() {
-    super(415, "unsupported_media_type", "Request body must be application/json");
-  }
-}
-
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(413, "payload_too_large", `Request body exceeds ${limitBytes} bytes`, {
       max_bytes: limitBytes,
     });
-  }
-}
-
-export class MissingApiKeyError extends AppError {
-  constructor() {
-    super(401, "missing_api_key", "Missing API key: send X-API-KEY or Authorization: Bearer");
-  }
-}
-
-export class InvalidApiKeyError extends AppError {
-  constructor() {
-    super(401, "invalid_api_key", "Invalid or revoked API key");
   }
 }
 
@@ -126,6 +151,12 @@ export class NotFoundError extends AppError {
   constructor(message = "Not found") {
     super(404, "not_found", message);
   }
+}
+
+/** The row, or 404 not_found "<what> not found": unknown and foreign ids alike (§2: never 403). */
+export function orNotFound<T>(row: T | null | undefined, what: string): T {
+  if (!row) throw new NotFoundError(`${what} not found`);
+  return row;
 }
 
 export class RateLimitedError extends AppError {
@@ -142,46 +173,16 @@ export class RateLimitedError extends AppError {
   }
 }
 
-export class InternalError extends AppError {
-  constructor() {
-    super(500, "internal_error", "Internal server error");
-  }
-}
-
-export class ExperienceInactiveError extends AppError {
-  constructor() {
-    super(422, "experience_inactive", "This experience is inactive and takes no bookings");
-  }
-}
-
-export class RegistrationClosedError extends AppError {
-  constructor() {
-    super(422, "registration_closed", "Registration for this experience is closed");
-  }
-}
-
 const UNAVAILABLE_MESSAGES = {
   paused: "This session's recurrence is paused",
   cancelled: "This session was cancelled by the studio",
 } as const;
 
-export class SessionUnavailableError extends AppError {
-  constructor(reason: keyof typeof UNAVAILABLE_MESSAGES) {
-    super(422, "session_unavailable", UNAVAILABLE_MESSAGES[reason], { reason });
-  }
-}
-
-export class SessionAlreadyCancelledError extends AppError {
-  constructor() {
-    super(409, "session_already_cancelled", "This session is already cancelled");
-  }
-}
-
-export class SessionNotCancelledError extends AppError {
-  constructor() {
-    super(409, "session_not_cancelled", "This session is not cancelled");
-  }
-}
+export class SessionUnavailableError extends reasonError(
+  422,
+  "session_unavailable",
+  UNAVAILABLE_MESSAGES,
+) {}
 
 /** The session's bookings kept changing under a cancellation; nothing was written. */
 export class SessionBusyError extends AppError {
@@ -196,23 +197,17 @@ export class SessionBusyError extends AppError {
   }
 }
 
-export class BookingNotReschedulableError extends AppError {
-  constructor() {
-    super(409, "booking_not_reschedulable", "Only a confirmed booking can be rescheduled");
-  }
-}
-
 const WINDOW_MESSAGES = {
   past: "This session has already started",
   too_soon: "This session starts too soon to be booked",
   too_far: "This session is too far ahead to be booked yet",
 } as const;
 
-export class OutsideBookingWindowError extends AppError {
-  constructor(reason: keyof typeof WINDOW_MESSAGES) {
-    super(422, "outside_booking_window", WINDOW_MESSAGES[reason], { reason });
-  }
-}
+export class OutsideBookingWindowError extends reasonError(
+  422,
+  "outside_booking_window",
+  WINDOW_MESSAGES,
+) {}
 
 export class SessionFullError extends AppError {
   constructor(seatsAvailable: number, waitlistAvailable: boolean) {
@@ -220,12 +215,6 @@ export class SessionFullError extends AppError {
       seats_available: seatsAvailable,
       waitlist_available: waitlistAvailable,
     });
-  }
-}
-
-export class HoldExpiredError extends AppError {
-  constructor() {
-    super(409, "hold_expired", "This hold has expired; its seats are no longer reserved");
   }
 }
 

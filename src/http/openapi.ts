@@ -63,14 +63,20 @@ export function errorResponses(...statuses: ErrorStatus[]) {
 export const V1_READ_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 429];
 export const V1_WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 415, 422, 429];
 
-export const IdempotencyKeyHeaderSchema = z.object({
-  "idempotency-key": z
+/** A request header the route reads when present, documented as a parameter. */
+export function optionalHeaderSchema<const N extends string>(
+  name: N,
+  doc: { description: string; example: string },
+) {
+  const schema = z
     .string()
     .optional()
-    .openapi({
-      param: { name: "idempotency-key", in: "header" },
-      description:
-        "1–255 visible ASCII characters (no spaces); a double-quoted value equals the bare key. A retry within 24 h of the first response replays its status, body, Content-Type and Location with `Idempotent-Replay: true`. The same key with another method, path or body → 422 `idempotency_key_reused`; while the first request runs → 409 `idempotent_request_in_progress` with `Retry-After: 1`. 400/401/403/413/415/429 and 5xx responses are not stored, so a corrected retry runs afresh.",
-      example: "2f1c9a3e-booking-42",
-    }),
+    .openapi({ param: { name, in: "header" }, ...doc });
+  return z.object({ [name]: schema } as { [K in N]: typeof schema });
+}
+
+export const IdempotencyKeyHeaderSchema = optionalHeaderSchema("idempotency-key", {
+  description:
+    "1–255 visible ASCII characters (no spaces); a double-quoted value equals the bare key. A retry within 24 h of the first response replays its status, body, Content-Type and Location with `Idempotent-Replay: true`. The same key with another method, path or body → 422 `idempotency_key_reused`; while the first request runs → 409 `idempotent_request_in_progress` with `Retry-After: 1`. 400/401/403/413/415/429 and 5xx responses are not stored, so a corrected retry runs afresh.",
+  example: "2f1c9a3e-booking-42",
 });

@@ -1,5 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { Context, MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app-env";
 import {
   type ErrorStatus,
   errorResponses,
@@ -8,48 +10,83 @@ import {
   V1_READ_ERRORS,
   V1_WRITE_ERRORS,
 } from "./openapi";
-import { type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
+import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
-// Route declarations in one call each. The helpers only add fields to what createRoute gets,
-// so Hono still infers params, query, body and response types from the route literal.
+// Route declarations in one call each. The group only adds fields to what createRoute gets, so
+// Hono still infers params, query, body and response types from the route literal.
 
 /** A route as a feature writes it: method, path, docs, request and its success responses. */
 type RouteSpec = Omit<RouteConfig, "middleware" | "security">;
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Security = Array<Record<string, string[]>>;
+/** What a route of a group declares: its docs, request, success responses and, if need be, the
+ * error statuses it answers (else the group's default for its method). */
+type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & { errors?: ErrorStatus[] };
 
-/** The scope a /v1 route requires, e.g. `experiences:write`. */
-export type RouteAccess = `${ScopeResource}:${RequiredLevel}`;
+/** What a group adds to each route of a method: a scope guard or a security scheme. */
+interface GroupAccess {
+  middleware?: MiddlewareHandler<AppEnv>[];
+  security?: Security;
+  errors?: ErrorStatus[];
+}
+
+function routeGroup(tag: string, accessOf: (method: Method) => GroupAccess) {
+  const tags = [tag];
+  const declare =
+    <const M extends Method>(method: M) =>
+    <const P extends string, const D extends RouteDoc>(path: P, { errors, ...doc }: D) => {
+      const { errors: defaultErrors, ...access } = accessOf(method);
+      const statuses = errors ?? defaultErrors;
+      if (!statuses) throw new Error(`${method} ${path}: the route must name its error statuses`);
+      return createRoute({
+        method,
+        path,
+        tags,
+        ...doc,
+        ...access,
+        responses: { ...doc.responses, ...errorResponses(...statuses) },
+      });
+    };
+  return {
+    get: declare("get"),
+    post: declare("post"),
+    put: declare("put"),
+    patch: declare("patch"),
+    delete: declare("delete"),
+  };
+}
 
 /**
- * A /v1 route: the scope guard, and the error statuses every route of its level can answer
- * (a write without a body, such as DELETE, passes V1_READ_ERRORS).
+ * The /v1 routes of one feature: its tag, and the scope resource they require. A GET requires
+ * `<resource>:read` (403 insufficient_scope otherwise), every other method `<resource>:write`.
+ * Writes answer the write error statuses, except a DELETE (no body) and reads the read ones.
  */
-export function v1Route<const R extends RouteSpec>(
-  access: RouteAccess,
-  route: R,
-  errors: ErrorStatus[] = access.endsWith(":write") ? V1_WRITE_ERRORS : V1_READ_ERRORS,
-) {
-  const [resource, level] = access.split(":") as [ScopeResource, RequiredLevel];
-  return createRoute({
-    ...route,
-    middleware: [requireScope(resource, level)] as const,
-    responses: { ...route.responses, ...errorResponses(...errors) },
+export function v1Routes(tag: string, resource: ScopeResource) {
+  return routeGroup(tag, (method) => {
+    const level: RequiredLevel = method === "get" ? "read" : "write";
+    return {
+      middleware: [requireScope(resource, level)],
+      errors: level === "read" || method === "delete" ? V1_READ_ERRORS : V1_WRITE_ERRORS,
+    };
   });
 }
 
-/** A route without an API key (/public, /admin): its security scheme and its error statuses. */
-export function unscopedRoute<const R extends RouteSpec>(
-  security: Array<Record<string, string[]>>,
-  errors: ErrorStatus[],
-  route: R,
-) {
-  return createRoute({
-    ...route,
-    security,
-    responses: { ...route.responses, ...errorResponses(...errors) },
-  });
+/** Routes without an API key (/public, /admin): one security scheme; each names its errors. */
+export function unscopedRoutes(tag: string, security: Security) {
+  return routeGroup(tag, () => ({ security }));
 }
 
 /** The request of an idempotent POST (§7): the Idempotency-Key header and a JSON body. */
 export function idempotentJsonBody<T extends z.ZodType>(schema: T) {
   return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema) };
+}
+
+/** A /v1 write's request (§7 WriteRequest) and the caller's organization. */
+export function v1WriteRequestOf(c: Context<AppEnv>) {
+  return { ...writeRequestOf(c), organizationId: authOf(c).organizationId };
+}
+
+/** What every write service takes from its request: one clock reading and the §7 key scope. */
+export function writeRequestOf(c: Context<AppEnv>) {
+  return { now: Date.now(), idempotency: c.get("idempotency") };
 }

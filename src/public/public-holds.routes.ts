@@ -5,21 +5,19 @@ import {
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
-const tags = ["Public"];
 /** No API key: the public API is limited per client IP (§11) instead. */
 const security: Array<Record<string, string[]>> = [];
+const publicRoute = unscopedRoutes("Public", security);
 
 export const publicHoldsRoutes = createRouter()
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
-      method: "post",
-      path: "/experiences/{id}/holds",
-      tags,
+    publicRoute.post("/experiences/{id}/holds", {
       summary: "Reserve seats while the visitor fills the booking form",
+      errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
       request: {
@@ -30,21 +28,18 @@ export const publicHoldsRoutes = createRouter()
     }),
     async (c) => {
       const result = await createPublicHold(c.get("db"), {
+        ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
       return c.json({ data: result.hold }, 201);
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 429], {
-      method: "post",
-      path: "/holds/{id}/release",
-      tags,
+    publicRoute.post("/holds/{id}/release", {
       summary: "Release a hold with its token: its seats are free at once",
+      errors: [400, 404, 409, 413, 415, 429],
       description:
         "A wrong or missing token is 404, like an unknown hold. Releasing a released or expired hold answers 204 too; a converted one is 409 hold_not_active.",
       request: {

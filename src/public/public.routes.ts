@@ -4,7 +4,7 @@ import {
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoute } from "../http/route";
+import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { encryptionKeyOf } from "../lib/encryption-key";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
@@ -22,17 +22,15 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-const tags = ["Public"];
 /** No API key: the public API is limited per client IP (§11) instead. */
 const security: Array<Record<string, string[]>> = [];
+const publicRoute = unscopedRoutes("Public", security);
 
 export const publicRoutes = createRouter()
   .openapi(
-    unscopedRoute(security, [404, 429], {
-      method: "get",
-      path: "/experiences/{id}",
-      tags,
+    publicRoute.get("/experiences/{id}", {
       summary: "Public view of an active experience",
+      errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema },
@@ -45,11 +43,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 429], {
-      method: "get",
-      path: "/experiences/{id}/slots",
-      tags,
+    publicRoute.get("/experiences/{id}/slots", {
       summary: "Sessions of an active experience, with seats and bookability",
+      errors: [400, 404, 429],
       description:
         "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
@@ -65,11 +61,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
-      method: "post",
-      path: "/experiences/{id}/bookings",
-      tags,
+    publicRoute.post("/experiences/{id}/bookings", {
       summary: "Book seats without an API key",
+      errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       request: {
@@ -82,10 +76,9 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const result = await createPublicBooking(c.get("db"), {
+        ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
         encryptionKey: encryptionKeyOf(c.env),
         origin: new URL(c.req.url).origin,
       });
@@ -96,11 +89,9 @@ export const publicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 409, 413, 415, 422, 429], {
-      method: "post",
-      path: "/bookings/{id}/cancel",
-      tags,
+    publicRoute.post("/bookings/{id}/cancel", {
       summary: "Cancel a booking with its cancel token",
+      errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       request: {
@@ -111,10 +102,9 @@ export const publicRoutes = createRouter()
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {
+        ...writeRequestOf(c),
         bookingId: c.req.valid("param").id,
         cancelToken: c.req.valid("json").cancel_token,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       c.set("organizationId", result.organizationId);
       return c.json({ data: result.booking }, 200);

@@ -1,5 +1,5 @@
 import type { Database } from "../db/client";
-import { NotFoundError } from "../errors";
+import { NotFoundError, orNotFound } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
 import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
@@ -27,9 +27,7 @@ export async function requireActiveExperience(
   db: Database,
   experienceId: string,
 ): Promise<PublicExperienceRecord> {
-  const found = await findActiveExperience(db, experienceId);
-  if (!found) throw new NotFoundError("Experience not found");
-  return found;
+  return orNotFound(await findActiveExperience(db, experienceId), "Experience");
 }
 
 export async function listPublicSlots(

@@ -1,17 +1,14 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "../columns";
+import { bookedSession, createdAt, ownedRowKey, sessionTime, timestamps } from "../columns";
 
 /** A session snapshot, stored when its first booking arrives (§8); later edits never touch it. */
 export const sessions = sqliteTable(
   "sessions",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
+    ...ownedRowKey(),
     experienceId: text("experience_id").notNull(),
     recurrenceId: text("recurrence_id").notNull(),
-    startAt: integer("start_at").notNull(),
-    endAt: integer("end_at").notNull(),
-    timezone: text("timezone").notNull(),
+    ...sessionTime(),
     localStart: text("local_start").notNull(),
     capacity: integer("capacity").notNull(),
     providerId: text("provider_id"),
@@ -43,14 +40,10 @@ export interface BookingPriceValue {
 export const bookings = sqliteTable(
   "bookings",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
-    experienceId: text("experience_id").notNull(),
-    sessionId: text("session_id").notNull(),
+    ...ownedRowKey(),
+    ...bookedSession(),
     recurrenceId: text("recurrence_id").notNull(),
-    startAt: integer("start_at").notNull(),
-    endAt: integer("end_at").notNull(),
-    timezone: text("timezone").notNull(),
+    ...sessionTime(),
     quantity: integer("quantity").notNull(),
     // §14 widened the enum with "waitlisted" and "expired" (a text column: no migration).
     status: text("status", {
@@ -73,8 +66,7 @@ export const bookings = sqliteTable(
     // §15
     rescheduledFrom: text("rescheduled_from"),
     rescheduledAt: integer("rescheduled_at"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("bookings_by_session_status").on(t.sessionId, t.status),
@@ -90,18 +82,15 @@ export const bookings = sqliteTable(
 export const holds = sqliteTable(
   "holds",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
-    experienceId: text("experience_id").notNull(),
-    sessionId: text("session_id").notNull(),
+    ...ownedRowKey(),
+    ...bookedSession(),
     quantity: integer("quantity").notNull(),
     status: text("status", { enum: ["active", "converted", "released"] }).notNull(),
     expiresAt: integer("expires_at").notNull(),
     bookingId: text("booking_id"),
     // Public holds (§14) carry a hashed hold token.
     holdTokenHash: text("hold_token_hash"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
   },
   (t) => [
     index("holds_by_session_status").on(t.sessionId, t.status, t.expiresAt),

@@ -1,6 +1,6 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, revision, updatedAt } from "../columns";
-import { organizations } from "./tenancy";
+import { deletedAt, revision, timestamps } from "../columns";
+import { organizationRowKey } from "./tenancy";
 
 // Nested objects of experiences and recurrences are stored as JSON: they are always read and
 // replaced whole (§5, §6 PATCH semantics), never queried by their inner fields, and expansion
@@ -30,10 +30,7 @@ export interface SchedulingRulesValue {
 export const experiences = sqliteTable(
   "experiences",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    ...organizationRowKey(),
     spaceId: text("space_id").notNull(),
     name: text("name").notNull(),
     description: text("description").notNull(),
@@ -58,8 +55,7 @@ export const experiences = sqliteTable(
       .default({ enabled: false, max_size: 50 }),
     // §17
     notifyCustomers: integer("notify_customers", { mode: "boolean" }).notNull().default(true),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
     revision: revision(),
   },
   (t) => [index("experiences_by_org_newest").on(t.organizationId, t.createdAt, t.id)],
@@ -85,10 +81,7 @@ export interface SessionTemplateValue {
 export const recurrences = sqliteTable(
   "recurrences",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    ...organizationRowKey(),
     experienceId: text("experience_id")
       .notNull()
       .references(() => experiences.id),
@@ -102,11 +95,10 @@ export const recurrences = sqliteTable(
       .notNull(),
     excludedDates: text("excluded_dates", { mode: "json" }).$type<string[]>().notNull(),
     status: text("status", { enum: ["active", "paused"] }).notNull(),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...timestamps(),
     revision: revision(),
     // Soft delete (§6): kept so materialized sessions and their bookings stay readable.
-    deletedAt: integer("deleted_at"),
+    deletedAt: deletedAt(),
   },
   (t) => [index("recurrences_by_experience").on(t.experienceId, t.createdAt)],
 );

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, updatedAt } from "../columns";
+import { createdAt, deletedAt, deliveryAttempts, ownedRowKey, timestamps } from "../columns";
 
 /**
  * §12 transactional outbox: an event row is written in the same db.batch as its change.
@@ -10,8 +10,7 @@ import { createdAt, updatedAt } from "../columns";
 export const events = sqliteTable(
   "events",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
+    ...ownedRowKey(),
     type: text("type").notNull(),
     /** The whole `data` member of the event object: `{object, …}`. */
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -27,8 +26,7 @@ export const events = sqliteTable(
 export const webhookEndpoints = sqliteTable(
   "webhook_endpoints",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
+    ...ownedRowKey(),
     url: text("url").notNull(),
     events: text("events", { mode: "json" }).$type<string[]>().notNull(),
     description: text("description").notNull(),
@@ -41,9 +39,8 @@ export const webhookEndpoints = sqliteTable(
     previousSecretExpiresAt: integer("previous_secret_expires_at"),
     /** First failure since the last success; 5 days of failures disable the endpoint. */
     failingSince: integer("failing_since"),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-    deletedAt: integer("deleted_at"),
+    ...timestamps(),
+    deletedAt: deletedAt(),
   },
   (t) => [index("webhook_endpoints_by_org").on(t.organizationId, t.createdAt, t.id)],
 );
@@ -51,15 +48,13 @@ export const webhookEndpoints = sqliteTable(
 export const webhookDeliveries = sqliteTable(
   "webhook_deliveries",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
+    ...ownedRowKey(),
     endpointId: text("endpoint_id").notNull(),
     eventId: text("event_id").notNull(),
     eventType: text("event_type").notNull(),
     status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
-    attempts: integer("attempts").notNull().default(0),
+    ...deliveryAttempts(),
     lastResponseStatus: integer("last_response_status"),
-    lastError: text("last_error"),
     lastAttemptAt: integer("last_attempt_at"),
     nextAttemptAt: integer("next_attempt_at"),
     createdAt: createdAt(),
@@ -90,8 +85,7 @@ export const calendarFeeds = sqliteTable(
 export const notifications = sqliteTable(
   "notifications",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id").notNull(),
+    ...ownedRowKey(),
     bookingId: text("booking_id").notNull(),
     eventId: text("event_id").notNull(),
     kind: text("kind", {
@@ -105,8 +99,7 @@ export const notifications = sqliteTable(
     }).notNull(),
     to: text("to").notNull(),
     status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
-    attempts: integer("attempts").notNull().default(0),
-    lastError: text("last_error"),
+    ...deliveryAttempts(),
     sentAt: integer("sent_at"),
     /** A consumer is sending it until then: a duplicate Queue message waits instead of sending. */
     leasedUntil: integer("leased_until"),

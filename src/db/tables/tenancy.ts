@@ -24,13 +24,23 @@ export const organizations = sqliteTable("organizations", {
   createdAt: createdAt(),
 });
 
+/** The owning organization, as a foreign key. */
+export const organizationRef = () =>
+  text("organization_id")
+    .notNull()
+    .references(() => organizations.id);
+
+/** The key of a row an organization owns, the organization as a foreign key. */
+export const organizationRowKey = () => ({
+  id: text("id").primaryKey(),
+  organizationId: organizationRef(),
+});
+
 // Space IDs are unique per organization only: every organization has a space called GENERAL.
 export const spaces = sqliteTable(
   "spaces",
   {
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    organizationId: organizationRef(),
     id: text("id").notNull(),
     name: text("name").notNull(),
     createdAt: createdAt(),
@@ -41,10 +51,7 @@ export const spaces = sqliteTable(
 export const members = sqliteTable(
   "members",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    ...organizationRowKey(),
     spaceId: text("space_id").notNull(),
     name: text("name").notNull(),
     email: text("email"),
@@ -56,10 +63,7 @@ export const members = sqliteTable(
 export const apiKeys = sqliteTable(
   "api_keys",
   {
-    id: text("id").primaryKey(),
-    organizationId: text("organization_id")
-      .notNull()
-      .references(() => organizations.id),
+    ...organizationRowKey(),
     name: text("name").notNull(),
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),

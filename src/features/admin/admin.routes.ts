@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
-import { unscopedRoute } from "../../http/route";
+import { unscopedRoutes } from "../../http/route";
 import {
   ApiKeySchema,
   CreateApiKeyBodySchema,
@@ -12,15 +12,13 @@ import {
 import { createApiKey, createOrganization, deleteApiKey, listApiKeys } from "./admin.service";
 
 const security = [{ AdminToken: [] }];
-const tags = ["Operator"];
+const publicRoute = unscopedRoutes("Operator", security);
 
 export const adminRoutes = createRouter()
   .openapi(
-    unscopedRoute(security, [400, 401, 413, 415], {
-      method: "post",
-      path: "/organizations",
-      tags,
+    publicRoute.post("/organizations", {
       summary: "Create an organization (with its GENERAL space)",
+      errors: [400, 401, 413, 415],
       description:
         "Operator API (Bearer ADMIN_TOKEN). Creates an organization with `name` and an IANA `timezone` (default UTC); its `GENERAL` space exists from then on.",
       request: jsonBodyOf(CreateOrganizationBodySchema),
@@ -36,11 +34,9 @@ export const adminRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 401, 404, 413, 415], {
-      method: "post",
-      path: "/organizations/{org_id}/api-keys",
-      tags,
+    publicRoute.post("/organizations/{org_id}/api-keys", {
       summary: "Create an API key (the secret is shown once)",
+      errors: [400, 401, 404, 413, 415],
       description:
         "Operator API. A key with scopes per resource (`none`, `read`, `write`; omitted resources are `none`). The `key` secret appears in this response only; only its SHA-256 is stored.",
       request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
@@ -58,11 +54,9 @@ export const adminRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [401, 404], {
-      method: "get",
-      path: "/organizations/{org_id}/api-keys",
-      tags,
+    publicRoute.get("/organizations/{org_id}/api-keys", {
       summary: "List API keys (without secrets)",
+      errors: [401, 404],
       description:
         "Operator API. The organization's keys, newest first, with prefix and scopes but never the secret.",
       request: { params: OrgParamsSchema },
@@ -78,11 +72,9 @@ export const adminRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [401, 404], {
-      method: "delete",
-      path: "/organizations/{org_id}/api-keys/{key_id}",
-      tags,
+    publicRoute.delete("/organizations/{org_id}/api-keys/{key_id}", {
       summary: "Revoke an API key; it stops working at once",
+      errors: [401, 404],
       description:
         "Operator API. Revokes the key: the next request with it answers 401 `invalid_api_key`. 204 with an empty body.",
       request: { params: OrgKeyParamsSchema },

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import type { ScopeMap } from "../../db/schema";
-import { NotFoundError } from "../../errors";
+import { NotFoundError, orNotFound } from "../../errors";
 import { sha256Hex } from "../../lib/crypto";
 import { newId, randomBase62 } from "../../lib/ids";
 import {
@@ -38,9 +38,7 @@ export async function createOrganization(db: Database, input: CreateOrganization
 }
 
 async function requireOrganization(db: Database, organizationId: string) {
-  const org = await findOrganizationById(db, organizationId);
-  if (!org) throw new NotFoundError("Organization not found");
-  return org;
+  return orNotFound(await findOrganizationById(db, organizationId), "Organization");
 }
 
 export interface CreateApiKeyInput {

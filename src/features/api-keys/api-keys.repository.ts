@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { listRows } from "../../db/queries";
 import { apiKeys, organizations } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -25,11 +26,8 @@ export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInser
 }
 
 export async function listApiKeysByOrganization(db: Database, organizationId: string) {
-  return db
-    .select()
-    .from(apiKeys)
-    .where(eq(apiKeys.organizationId, organizationId))
-    .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+  const order = [desc(apiKeys.createdAt), desc(apiKeys.id)];
+  return listRows(db, apiKeys, eq(apiKeys.organizationId, organizationId), order);
 }
 
 /** Returns whether a key of that organization was found (revoking twice is harmless). */

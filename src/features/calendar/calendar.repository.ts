@@ -1,16 +1,14 @@
 import { and, asc, eq, gt, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findRow, listRows } from "../../db/queries";
 import { bookings, calendarFeeds, experiences, sessions } from "../../db/schema";
 
 export type CalendarFeedRow = typeof calendarFeeds.$inferSelect;
 
 /** Every materialized session of an experience: each may override or add to its series. */
 export async function listSessionSnapshotsByExperience(db: Database, experienceId: string) {
-  return db
-    .select()
-    .from(sessions)
-    .where(eq(sessions.experienceId, experienceId))
-    .orderBy(asc(sessions.startAt), asc(sessions.id));
+  const order = [asc(sessions.startAt), asc(sessions.id)];
+  return listRows(db, sessions, eq(sessions.experienceId, experienceId), order);
 }
 
 /** A statement, not a write: one token per member, a new one replaces (revokes) the old. */
@@ -33,12 +31,7 @@ export async function deleteCalendarFeed(db: Database, organizationId: string, m
 }
 
 export async function findCalendarFeedByTokenHash(db: Database, tokenHash: string) {
-  const [row] = await db
-    .select()
-    .from(calendarFeeds)
-    .where(eq(calendarFeeds.tokenHash, tokenHash))
-    .limit(1);
-  return row;
+  return findRow(db, calendarFeeds, eq(calendarFeeds.tokenHash, tokenHash));
 }
 
 /**

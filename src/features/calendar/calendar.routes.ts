@@ -5,9 +5,8 @@ import {
   IdempotencyKeyHeaderSchema,
   jsonBodyOf,
   jsonContent,
-  V1_READ_ERRORS,
 } from "../../http/openapi";
-import { unscopedRoute, v1Route } from "../../http/route";
+import { unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -23,8 +22,10 @@ import { calendarResponse, originOf } from "./calendar-response";
 import { buildExperienceFeed } from "./experience-feed.service";
 import { buildProviderFeed, createCalendarFeed, revokeCalendarFeed } from "./provider-feed.service";
 
-const tags = ["Calendar feeds"];
+const bookingRoute = v1Routes("Calendar feeds", "bookings");
+const spaceRoute = v1Routes("Calendar feeds", "spaces");
 const security: Array<Record<string, string[]>> = [];
+const publicRoute = unscopedRoutes("Calendar feeds", security);
 const PUBLIC_FEED_CACHE = "public, max-age=300";
 const PRIVATE_FEED_CACHE = "private, max-age=300";
 // A booking changes when it is cancelled or moved: always revalidate (the ETag makes it cheap).
@@ -47,11 +48,9 @@ function calendarResponses(description: string) {
 
 export const calendarPublicRoutes = createRouter()
   .openapi(
-    unscopedRoute(security, [404, 429], {
-      method: "get",
-      path: "/experiences/{id}/calendar.ics",
-      tags,
+    publicRoute.get("/experiences/{id}/calendar.ics", {
       summary: "Subscribable calendar of an active experience",
+      errors: [404, 429],
       description:
         "One recurring VEVENT per (active recurrence × session template) with an RRULE equivalent to the cadence, EXDATEs for excluded dates, a VTIMEZONE per zone built from the same tables as the slots, overrides (RECURRENCE-ID) for materialized sessions the rule now places elsewhere or that were cancelled, and VEVENTs of their own for materialized sessions the rule no longer produces. Paused recurrences are left out. Expanding it gives the instants of GET /public/experiences/{id}/slots?include_unbookable=true. Cache-Control: public, max-age=300. Inactive and unknown experiences are 404.",
       request: { params: ExperienceCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
@@ -65,11 +64,9 @@ export const calendarPublicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [400, 404, 429], {
-      method: "get",
-      path: "/bookings/{id}/calendar.ics",
-      tags,
+    publicRoute.get("/bookings/{id}/calendar.ics", {
       summary: 'A booking as a calendar event ("Add to calendar")',
+      errors: [400, 404, 429],
       description:
         "METHOD:PUBLISH with one VEVENT (UID `<booking id>@<host>`, STATUS:CONFIRMED or STATUS:CANCELLED, the seats in SUMMARY, the cancellation link of the booking page in DESCRIPTION). Guarded by the booking's cancel_token like the public cancel. Cache-Control: private, no-cache.",
       request: {
@@ -88,11 +85,9 @@ export const calendarPublicRoutes = createRouter()
     },
   )
   .openapi(
-    unscopedRoute(security, [404, 429], {
-      method: "get",
-      path: "/calendars/{token}.ics",
-      tags,
+    publicRoute.get("/calendars/{token}.ics", {
       summary: "A provider's teaching schedule (secret feed URL)",
+      errors: [404, 429],
       description:
         "One VEVENT per session this member provides that has at least one confirmed booking and lies in the next 92 days, with the confirmed seats and the attendees' names in DESCRIPTION. The URL comes from POST /v1/spaces/{space_id}/members/{member_id}/calendar-feed; an unknown or revoked token is 404. Cache-Control: private, max-age=300.",
       parameters: [
@@ -118,10 +113,7 @@ export const calendarPublicRoutes = createRouter()
 
 export const calendarRoutes = createRouter()
   .openapi(
-    v1Route("bookings:read", {
-      method: "get",
-      path: "/bookings/{id}/calendar.ics",
-      tags,
+    bookingRoute.get("/bookings/{id}/calendar.ics", {
       summary: "A booking as a calendar event",
       description:
         "As GET /public/bookings/{id}/calendar.ics, for integrations: the DESCRIPTION names the API's cancel endpoint (the customer's cancel token is not stored in clear). Cache-Control: private, no-cache.",
@@ -136,10 +128,7 @@ export const calendarRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("spaces:write", {
-      method: "post",
-      path: "/spaces/{space_id}/members/{member_id}/calendar-feed",
-      tags,
+    spaceRoute.post("/spaces/{space_id}/members/{member_id}/calendar-feed", {
       summary: "Issue a member's provider feed URL (revokes the previous one)",
       description:
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
@@ -153,30 +142,21 @@ export const calendarRoutes = createRouter()
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
       const feed = await createCalendarFeed(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         spaceId: space_id,
         memberId: member_id,
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: feed }, 201);
     },
   )
   .openapi(
-    v1Route(
-      "spaces:write",
-      {
-        method: "delete",
-        path: "/spaces/{space_id}/members/{member_id}/calendar-feed",
-        tags,
-        summary: "Revoke a member's provider feed",
-        description:
-          "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
-        request: { params: MemberCalendarFeedParamsSchema },
-        responses: { 204: { description: "Revoked" } },
-      },
-      V1_READ_ERRORS,
-    ),
+    spaceRoute.delete("/spaces/{space_id}/members/{member_id}/calendar-feed", {
+      summary: "Revoke a member's provider feed",
+      description:
+        "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
+      request: { params: MemberCalendarFeedParamsSchema },
+      responses: { 204: { description: "Revoked" } },
+    }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
       await revokeCalendarFeed(c.get("db"), authOf(c).organizationId, space_id, member_id);

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { IsoInstantSchema } from "../../http/common-schemas";
+import { optionalHeaderSchema } from "../../http/openapi";
 
 const pathParam = (name: string, example: string) =>
   z.string().openapi({ param: { name, in: "path" }, example });
@@ -46,13 +47,7 @@ export const CalendarFeedSchema = z
   })
   .openapi("CalendarFeed");
 
-export const IfNoneMatchHeaderSchema = z.object({
-  "if-none-match": z
-    .string()
-    .optional()
-    .openapi({
-      param: { name: "if-none-match", in: "header" },
-      description: "An ETag of an earlier response: when it still matches, the answer is 304.",
-      example: '"9f86d081884c7d659a2feaa0c55ad015"',
-    }),
+export const IfNoneMatchHeaderSchema = optionalHeaderSchema("if-none-match", {
+  description: "An ETag of an earlier response: when it still matches, the answer is 304.",
+  example: '"9f86d081884c7d659a2feaa0c55ad015"',
 });

@@ -107,13 +107,7 @@ export async function buildExperienceFeed(
     listLiveRecurrencesByExperience(db, experience.id),
     listSessionSnapshotsByExperience(db, experience.id),
   ]);
-  const active = new Map<string, SeriesOfRecurrence>();
-  for (const recurrence of recurrences) {
-    if (recurrence.status !== "active") continue;
-    const rule = toRecurrenceRule(recurrence);
-    const sequence = sequenceOf(experience, recurrence);
-    active.set(recurrence.id, { recurrence, rule, series: describeTemplateSeries(rule), sequence });
-  }
+  const active = activeSeries(experience, recurrences);
   const stampMs = latestOf(
     [...recurrences.map((r) => r.updatedAt), ...snapshots.map((s) => s.updatedAt ?? s.createdAt)],
     experience.updatedAt,
@@ -130,16 +124,7 @@ export async function buildExperienceFeed(
     const event = snapshotEvent(experience, snapshot, entry, base, origin);
     if (event) events.push(event);
   }
-  const zones = coverZones(
-    [...active.values()].flatMap(({ rule, series }) =>
-      series.map((s) => ({
-        timezone: rule.timezone,
-        firstDate: s.firstDate,
-        lastDate: s.lastDate,
-      })),
-    ),
-    nowMs,
-  );
+  const zones = coverZones(seriesSpans(active.values()), nowMs);
   const rendered = await renderCalendar({
     name: experience.name,
     refreshHourly: true,
@@ -147,4 +132,23 @@ export async function buildExperienceFeed(
     events,
   });
   return { ...rendered, organizationId: experience.organizationId };
+}
+
+/** The series of each active recurrence, by recurrence id (paused ones are left out). */
+function activeSeries(experience: ExperienceRow, recurrences: RecurrenceRow[]) {
+  const active = new Map<string, SeriesOfRecurrence>();
+  for (const recurrence of recurrences) {
+    if (recurrence.status !== "active") continue;
+    const rule = toRecurrenceRule(recurrence);
+    const sequence = sequenceOf(experience, recurrence);
+    active.set(recurrence.id, { recurrence, rule, series: describeTemplateSeries(rule), sequence });
+  }
+  return active;
+}
+
+/** The dates each series covers in its zone: the VTIMEZONEs must cover them all. */
+function seriesSpans(entries: Iterable<SeriesOfRecurrence>) {
+  return [...entries].flatMap(({ rule, series }) =>
+    series.map((s) => ({ timezone: rule.timezone, firstDate: s.firstDate, lastDate: s.lastDate })),
+  );
 }

@@ -1,16 +1,13 @@
-import { and, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { anyOf, findOwnedRow, listPage } from "../../db/queries";
 import { events } from "../../db/schema";
+import type { PageRequest } from "../../lib/pagination";
 
 export type EventRow = typeof events.$inferSelect;
 
 export async function findEventById(db: Database, organizationId: string, eventId: string) {
-  const [row] = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.organizationId, organizationId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, events, organizationId, eventId);
 }
 
 /** Newest first (created_at, then id), with the total for pagination. */
@@ -18,24 +15,11 @@ export async function listEventsByOrganization(
   db: Database,
   organizationId: string,
   types: string[] | undefined,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
-  const where = and(
-    eq(events.organizationId, organizationId),
-    types?.length ? inArray(events.type, types) : undefined,
-  );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(events)
-      .where(where)
-      // Events of one change share created_at; rowid is their insert order, so the newest-first
-      // list shows them in reverse order of writing (never shuffled by their random ids).
-      .orderBy(desc(events.createdAt), sql`${events}.rowid DESC`)
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(events).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  const where = and(eq(events.organizationId, organizationId), anyOf(events.type, types));
+  // Events of one change share created_at; rowid is their insert order, so the newest-first
+  // list shows them in reverse order of writing (never shuffled by their random ids).
+  const order = [desc(events.createdAt), sql`${events}.rowid DESC`];
+  return listPage(db, events, { where, order }, page);
 }

@@ -1,15 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
-  errorResponses,
   IdempotencyKeyHeaderSchema,
   jsonContent,
+  listOf,
   pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
 } from "../../http/openapi";
-import { authOf, requireScope } from "../../http/scopes";
+import { v1Routes } from "../../http/route";
+import { authOf } from "../../http/scopes";
 import { WebhookDeliverySchema } from "../webhooks/webhooks.schemas";
 import {
   EventParamsSchema,
@@ -19,23 +17,16 @@ import {
 } from "./events.schemas";
 import { getEvent, listEvents, redeliverEvent } from "./events.service";
 
-const tags = ["Events"];
+const route = v1Routes("Events", "webhooks");
 
 export const eventsRoutes = createRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/events",
-      tags,
+    route.get("/events", {
       summary: "List events of the last 30 days, newest first",
       description:
         "Paginated; filter `type` (comma list of event types). `data.object` is the resource as the API returned it when the change committed.",
-      middleware: [requireScope("webhooks", "read")] as const,
       request: { query: ListEventsQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(EventSchema), "Events, newest first"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(pageOf(EventSchema), "Events, newest first") },
     }),
     async (c) => {
       const page = await listEvents(c.get("db"), authOf(c).organizationId, c.req.valid("query"));
@@ -43,19 +34,12 @@ export const eventsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/events/{id}",
-      tags,
+    route.get("/events/{id}", {
       summary: "Get an event",
       description:
         "One event of the caller's organization; 404 for unknown, foreign or expired (older than 30 days) ids.",
-      middleware: [requireScope("webhooks", "read")] as const,
       request: { params: EventParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(EventSchema), "The event"),
-        ...errorResponses(...V1_READ_ERRORS),
-      },
+      responses: { 200: jsonContent(dataOf(EventSchema), "The event") },
     }),
     async (c) => {
       const event = await getEvent(c.get("db"), authOf(c).organizationId, c.req.valid("param").id);
@@ -63,23 +47,16 @@ export const eventsRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/events/{id}/redeliver",
-      tags,
+    route.post("/events/{id}/redeliver", {
       summary: "Deliver an event again",
       description:
         "A new delivery (same `webhook-id`) to `endpoint_id`, or to every active endpoint subscribed to the event type. A named endpoint must be live, active and subscribed (or have received the event before), else 400 on `endpoint_id`. The body is optional.",
-      middleware: [requireScope("webhooks", "write")] as const,
       request: {
         params: EventParamsSchema,
         headers: IdempotencyKeyHeaderSchema,
         body: { content: { "application/json": { schema: RedeliverBodySchema } }, required: false },
       },
-      responses: {
-        202: jsonContent(z.object({ data: z.array(WebhookDeliverySchema) }), "The new deliveries"),
-        ...errorResponses(...V1_WRITE_ERRORS),
-      },
+      responses: { 202: jsonContent(listOf(WebhookDeliverySchema), "The new deliveries") },
     }),
     async (c) => {
       const deliveries = await redeliverEvent(c.get("db"), {

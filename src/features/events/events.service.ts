@@ -1,10 +1,10 @@
 import type { Database } from "../../db/client";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import { ALL_EVENTS, TEST_EVENT_TYPE } from "../../events/event-types";
 import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
 import { noteEventWritten } from "../../events/pending-events";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { presentDelivery } from "../webhooks/webhook-presenter";
 import {
   type DeliveryRow,
@@ -19,9 +19,7 @@ import { type EventRow, findEventById, listEventsByOrganization } from "./events
 import type { ListEventsQuery } from "./events.schemas";
 
 async function requireEvent(db: Database, organizationId: string, eventId: string) {
-  const row = await findEventById(db, organizationId, eventId);
-  if (!row) throw new NotFoundError("Event not found");
-  return row;
+  return orNotFound(await findEventById(db, organizationId, eventId), "Event");
 }
 
 export async function getEvent(db: Database, organizationId: string, eventId: string) {
@@ -32,13 +30,7 @@ export async function listEvents(db: Database, organizationId: string, query: Li
   const page: PageRequest = { page: query.page, page_size: query.page_size };
   // Deduplicated: a repeated type must not grow the IN list past D1's 100 parameters.
   const types = query.type ? [...new Set(query.type.split(","))] : undefined;
-  const { rows, total } = await listEventsByOrganization(
-    db,
-    organizationId,
-    types,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listEventsByOrganization(db, organizationId, types, page);
   return { data: rows.map(presentEvent), pagination: paginationOf(total, page) };
 }
 

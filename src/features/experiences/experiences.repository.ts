@@ -1,7 +1,8 @@
-import { and, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { countPerKey, listPage } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
-import { queryInChunks } from "../../lib/bound-parameters";
+import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
 
 export type ExperienceRow = typeof experiences.$inferSelect;
@@ -46,24 +47,18 @@ export async function listExperiencesByOrganization(
   db: Database,
   organizationId: string,
   filter: ExperienceFilter,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const conditions: SQL[] = [eq(experiences.organizationId, organizationId)];
   if (filter.statuses) conditions.push(inArray(experiences.status, filter.statuses));
   if (filter.spaceId) conditions.push(eq(experiences.spaceId, filter.spaceId));
   const where = and(...conditions);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(experiences)
-      .where(where)
-      .orderBy(desc(experiences.createdAt), desc(experiences.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(experiences).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(
+    db,
+    experiences,
+    { where, order: [desc(experiences.createdAt), desc(experiences.id)] },
+    page,
+  );
 }
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */
@@ -77,14 +72,6 @@ export function updateExperienceStatement(db: Database, row: ExperienceRow) {
 
 /** Confirmed bookings per experience, for a page of experiences in one query. */
 export async function countConfirmedBookingsByExperiences(db: Database, experienceIds: string[]) {
-  const counts = new Map<string, number>();
-  const rows = await queryInChunks(experienceIds, 1, (ids) =>
-    db
-      .select({ experienceId: bookings.experienceId, value: count() })
-      .from(bookings)
-      .where(and(inArray(bookings.experienceId, ids), eq(bookings.status, "confirmed")))
-      .groupBy(bookings.experienceId),
-  );
-  for (const { experienceId, value } of rows) counts.set(experienceId, value);
-  return counts;
+  const confirmed = eq(bookings.status, "confirmed");
+  return countPerKey(db, bookings, bookings.experienceId, experienceIds, confirmed);
 }

@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonBodyOf, jsonContent, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Route } from "../../http/route";
+import { idempotentJsonBody, v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
   CreatedExperienceSchema,
@@ -16,7 +16,7 @@ import {
   updateExperience,
 } from "./experiences.service";
 
-const tags = ["Experiences"];
+const route = v1Routes("Experiences", "experiences");
 
 const createDescription = [
   "Creates an experience and, in the same atomic write, its first recurrence:",
@@ -33,10 +33,7 @@ const createDescription = [
 
 export const experiencesRoutes = createRouter()
   .openapi(
-    v1Route("experiences:write", {
-      method: "post",
-      path: "/experiences",
-      tags,
+    route.post("/experiences", {
       summary: "Create an experience",
       description: createDescription,
       request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
@@ -45,20 +42,16 @@ export const experiencesRoutes = createRouter()
     async (c) => {
       const { organizationId, organizationTimezone } = authOf(c);
       const experience = await createExperience(c.get("db"), {
+        ...writeRequestOf(c),
         organizationId,
         organizationTimezone,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: experience }, 201);
     },
   )
   .openapi(
-    v1Route("experiences:read", {
-      method: "get",
-      path: "/experiences",
-      tags,
+    route.get("/experiences", {
       summary: "List experiences",
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
@@ -76,10 +69,7 @@ export const experiencesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("experiences:read", {
-      method: "get",
-      path: "/experiences/{id}",
-      tags,
+    route.get("/experiences/{id}", {
       summary: "Get an experience",
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
@@ -93,10 +83,7 @@ export const experiencesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("experiences:write", {
-      method: "patch",
-      path: "/experiences/{id}",
-      tags,
+    route.patch("/experiences/{id}", {
       summary: "Update an experience",
       description:
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
@@ -8,7 +8,7 @@ import {
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { buildRecurrenceRow } from "../recurrences/recurrence-rows";
 import { recurrenceProviderReferences } from "../recurrences/recurrence-validation";
 import { presentRecurrence } from "../recurrences/recurrences.presenter";
@@ -52,9 +52,7 @@ export async function requireExperience(
   organizationId: string,
   experienceId: string,
 ): Promise<ExperienceRow> {
-  const row = await findExperienceById(db, organizationId, experienceId);
-  if (!row) throw new NotFoundError("Experience not found");
-  return row;
+  return orNotFound(await findExperienceById(db, organizationId, experienceId), "Experience");
 }
 
 export async function getExperience(db: Database, organizationId: string, experienceId: string) {
@@ -69,13 +67,7 @@ export async function listExperiences(
 ) {
   const filter = { statuses: query.status, spaceId: query.space_id };
   const page: PageRequest = query;
-  const { rows, total } = await listExperiencesByOrganization(
-    db,
-    organizationId,
-    filter,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listExperiencesByOrganization(db, organizationId, filter, page);
   const present = await presenterFor(
     db,
     rows.map((row) => row.id),

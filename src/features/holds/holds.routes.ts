@@ -1,18 +1,15 @@
 import { createRouter, dataOf, jsonContent, V1_READ_ERRORS } from "../../http/openapi";
-import { idempotentJsonBody, v1Route } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { CreateHoldBodySchema, HoldParamsSchema, HoldSchema } from "./holds.schemas";
 import { createHold, getHold, releaseHoldById } from "./holds.service";
 
-const tags = ["Holds"];
+const route = v1Routes("Holds", "bookings");
 
 export const holdsRoutes = createRouter()
   .openapi(
-    v1Route("bookings:write", {
-      method: "post",
-      path: "/experiences/{id}/holds",
-      tags,
+    route.post("/experiences/{id}/holds", {
       summary: "Reserve seats while a customer checks out",
       description:
         "The §9 checks apply in their order (422 experience_inactive, 422 registration_closed, 404, 422 session_unavailable, 422 outside_booking_window); the seats are taken with the bookings' atomic guard — capacity − confirmed seats − seats of unexpired active holds ≥ quantity — else 409 session_full with `details.seats_available`. The hold expires at `expires_at` by itself; convert it with POST /v1/experiences/{id}/bookings `{hold_id}`.",
@@ -21,20 +18,15 @@ export const holdsRoutes = createRouter()
     }),
     async (c) => {
       const hold = await createHold(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: hold }, 201);
     },
   )
   .openapi(
-    v1Route("bookings:read", {
-      method: "get",
-      path: "/holds/{hold_id}",
-      tags,
+    route.get("/holds/{hold_id}", {
       summary: "Get a hold",
       description:
         "The hold as stored, with `status` computed at the time of the request: `expired` from `expires_at` on, whatever was written.",
@@ -53,20 +45,14 @@ export const holdsRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route(
-      "bookings:write",
-      {
-        method: "delete",
-        path: "/holds/{hold_id}",
-        tags,
-        summary: "Release a hold: its seats are free at once",
-        description:
-          "Waitlisted bookings of the session are promoted into the freed seats. Releasing a hold that is already released or expired changes nothing and answers 204 too; a converted hold is 409 hold_not_active (its seats belong to the booking: cancel that instead).",
-        request: { params: HoldParamsSchema },
-        responses: { 204: { description: "Released; empty body" } },
-      },
-      [...V1_READ_ERRORS, 409],
-    ),
+    route.delete("/holds/{hold_id}", {
+      summary: "Release a hold: its seats are free at once",
+      errors: [...V1_READ_ERRORS, 409],
+      description:
+        "Waitlisted bookings of the session are promoted into the freed seats. Releasing a hold that is already released or expired changes nothing and answers 204 too; a converted hold is 409 hold_not_active (its seats belong to the booking: cancel that instead).",
+      request: { params: HoldParamsSchema },
+      responses: { 204: { description: "Released; empty body" } },
+    }),
     async (c) => {
       const { organizationId } = authOf(c);
       await releaseHoldById(c.get("db"), organizationId, c.req.valid("param").hold_id, Date.now());

@@ -1,16 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter, jsonContent } from "../../http/openapi";
-import { v1Route } from "../../http/route";
+import { v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { BookingParamsSchema } from "../bookings/bookings.schemas";
 import { NotificationSchema } from "./notifications.schemas";
 import { listNotificationsOfBooking } from "./notifications.service";
 
+const route = v1Routes("Bookings", "bookings");
+
 export const notificationsRoutes = createRouter().openapi(
-  v1Route("bookings:read", {
-    method: "get",
-    path: "/bookings/{booking_id}/notifications",
-    tags: ["Bookings"],
+  route.get("/bookings/{booking_id}/notifications", {
     summary: "The customer emails of a booking",
     description:
       "Whether the customer was told (§17): one row per email, oldest first. A booking whose contact has no email, or whose experience has notify_customers false, has none.",

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findRow } from "../../db/queries";
 import { organizations, spaces } from "../../db/schema";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
 
@@ -19,6 +20,5 @@ export async function insertOrganizationWithGeneralSpace(db: Database, org: Orga
 }
 
 export async function findOrganizationById(db: Database, id: string) {
-  const [row] = await db.select().from(organizations).where(eq(organizations.id, id)).limit(1);
-  return row;
+  return findRow(db, organizations, eq(organizations.id, id));
 }

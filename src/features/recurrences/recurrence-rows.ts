@@ -25,7 +25,14 @@ export function buildRecurrenceRow(
 
 /** The stored recurrence with a PATCH laid over it; the result is validated like a new one. */
 export function mergeRecurrencePatch(row: RecurrenceRow, patch: UpdateRecurrenceBody) {
-  const current: RecurrenceDraft = {
+  const current = recurrenceDraftOf(row);
+  // Absent keys are absent from the parsed patch, so the spread keeps them; null clears provider_id.
+  return { ...current, ...patch } satisfies RecurrenceDraft;
+}
+
+/** The stored recurrence in its wire names: what a PATCH merges into and the API shows. */
+export function recurrenceDraftOf(row: RecurrenceRow) {
+  return {
     provider_id: row.providerId,
     timezone: row.timezone,
     start_date: row.startDate,
@@ -34,7 +41,5 @@ export function mergeRecurrencePatch(row: RecurrenceRow, patch: UpdateRecurrence
     session_templates: row.sessionTemplates,
     excluded_dates: row.excludedDates,
     status: row.status,
-  };
-  // Absent keys are absent from the parsed patch, so the spread keeps them; null clears provider_id.
-  return { ...current, ...patch } satisfies RecurrenceDraft;
+  } satisfies RecurrenceDraft;
 }

@@ -1,12 +1,5 @@
-import {
-  createRouter,
-  dataOf,
-  jsonBodyOf,
-  jsonContent,
-  listOf,
-  V1_READ_ERRORS,
-} from "../../http/openapi";
-import { idempotentJsonBody, v1Route } from "../../http/route";
+import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
@@ -23,14 +16,11 @@ import {
   updateRecurrence,
 } from "./recurrences.service";
 
-const tags = ["Recurrences"];
+const route = v1Routes("Recurrences", "experiences");
 
 export const recurrencesRoutes = createRouter()
   .openapi(
-    v1Route("experiences:write", {
-      method: "post",
-      path: "/experiences/{id}/recurrences",
-      tags,
+    route.post("/experiences/{id}/recurrences", {
       summary: "Attach a recurrence to an experience",
       description:
         "Template times are wall-clock times in `timezone`. A template without capacity or " +
@@ -44,20 +34,15 @@ export const recurrencesRoutes = createRouter()
     }),
     async (c) => {
       const recurrence = await createRecurrence(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: recurrence }, 201);
     },
   )
   .openapi(
-    v1Route("experiences:read", {
-      method: "get",
-      path: "/experiences/{id}/recurrences",
-      tags,
+    route.get("/experiences/{id}/recurrences", {
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
       request: { params: ExperienceParamsSchema },
@@ -70,10 +55,7 @@ export const recurrencesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("experiences:read", {
-      method: "get",
-      path: "/experiences/{id}/recurrences/{rec_id}",
-      tags,
+    route.get("/experiences/{id}/recurrences/{rec_id}", {
       summary: "Get a recurrence",
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
@@ -88,10 +70,7 @@ export const recurrencesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("experiences:write", {
-      method: "patch",
-      path: "/experiences/{id}/recurrences/{rec_id}",
-      tags,
+    route.patch("/experiences/{id}/recurrences/{rec_id}", {
       summary: "Update a recurrence",
       description:
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
@@ -112,21 +91,14 @@ export const recurrencesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route(
-      "experiences:write",
-      {
-        method: "delete",
-        path: "/experiences/{id}/recurrences/{rec_id}",
-        tags,
-        summary: "Delete a recurrence",
-        description:
-          "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
-          "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
-        request: { params: RecurrenceParamsSchema },
-        responses: { 204: { description: "Deleted; empty body" } },
-      },
-      V1_READ_ERRORS,
-    ),
+    route.delete("/experiences/{id}/recurrences/{rec_id}", {
+      summary: "Delete a recurrence",
+      description:
+        "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
+        "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
+      request: { params: RecurrenceParamsSchema },
+      responses: { 204: { description: "Deleted; empty body" } },
+    }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
       await deleteRecurrence(c.get("db"), {

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
@@ -34,9 +34,10 @@ export async function requireRecurrence(
   experienceId: string,
   recurrenceId: string,
 ): Promise<RecurrenceRow> {
-  const row = await findLiveRecurrence(db, organizationId, experienceId, recurrenceId);
-  if (!row) throw new NotFoundError("Recurrence not found");
-  return row;
+  return orNotFound(
+    await findLiveRecurrence(db, organizationId, experienceId, recurrenceId),
+    "Recurrence",
+  );
 }
 
 export async function getRecurrence(

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findRow } from "../../db/queries";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { type ExperienceRow, findExperienceByIdQuery } from "../experiences/experiences.repository";
@@ -11,8 +12,7 @@ import {
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findMaterializedSession(db: Database, sessionId: string) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, sessionId)).limit(1);
-  return row;
+  return findRow(db, sessions, eq(sessions.id, sessionId));
 }
 
 /**

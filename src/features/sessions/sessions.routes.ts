@@ -1,5 +1,5 @@
 import { createRouter, dataOf, IdempotencyKeyHeaderSchema, jsonContent } from "../../http/openapi";
-import { v1Route } from "../../http/route";
+import { v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { cancelSession, getSession, restoreSession } from "./session-operations.service";
 import {
@@ -9,7 +9,7 @@ import {
   SessionParamsSchema,
 } from "./sessions.schemas";
 
-const tags = ["Sessions"];
+const route = v1Routes("Sessions", "experiences");
 const path = "/experiences/{id}/sessions/{session_id}";
 
 function sessionRequest(organizationId: string, params: { id: string; session_id: string }) {
@@ -18,10 +18,7 @@ function sessionRequest(organizationId: string, params: { id: string; session_id
 
 export const sessionsRoutes = createRouter()
   .openapi(
-    v1Route("experiences:read", {
-      method: "get",
-      path,
-      tags,
+    route.get(path, {
       summary: "Get one session with its seats, holds, waitlist and bookings",
       description:
         "404 when the recurrence does not produce this session and it is not materialized (or its recurrence was deleted).",
@@ -35,10 +32,7 @@ export const sessionsRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("experiences:write", {
-      method: "post",
-      path: `${path}/cancel`,
-      tags,
+    route.post(`${path}/cancel`, {
       summary: "Cancel one session with all its bookings",
       description:
         "Materializes the session as cancelled and, in the same batch, cancels every confirmed and waitlisted booking with refund_eligible true and cancel_reason = reason, and releases its holds. 409 session_already_cancelled; 422 session_started once it began. The body is optional.",
@@ -54,19 +48,15 @@ export const sessionsRoutes = createRouter()
     }),
     async (c) => {
       const session = await cancelSession(c.get("db"), {
+        ...writeRequestOf(c),
         ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
         reason: c.req.valid("json").reason ?? null,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: session }, 200);
     },
   )
   .openapi(
-    v1Route("experiences:write", {
-      method: "post",
-      path: `${path}/restore`,
-      tags,
+    route.post(`${path}/restore`, {
       summary: "Restore a cancelled session",
       description:
         "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No body.",
@@ -75,9 +65,8 @@ export const sessionsRoutes = createRouter()
     }),
     async (c) => {
       const session = await restoreSession(c.get("db"), {
+        ...writeRequestOf(c),
         ...sessionRequest(authOf(c).organizationId, c.req.valid("param")),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: session }, 200);
     },

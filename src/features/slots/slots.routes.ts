@@ -1,6 +1,6 @@
 import { jsonBytes, matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
 import { createRouter, jsonContent } from "../../http/openapi";
-import { v1Route } from "../../http/route";
+import { v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { pageOfSlots } from "./slot-page";
@@ -22,11 +22,10 @@ const SLOTS_CACHE_HEADERS = {
   },
 };
 
+const route = v1Routes("Slots", "experiences");
+
 export const slotsRoutes = createRouter().openapi(
-  v1Route("experiences:read", {
-    method: "get",
-    path: "/experiences/{id}/slots",
-    tags: ["Slots"],
+  route.get("/experiences/{id}/slots", {
     summary: "List the experience's sessions in a date range, with seats and bookability",
     description:
       "Sessions whose local start date in `timezone` lies in [from, to]. Only bookable slots by default; `include_unbookable=true` adds the others (including paused recurrences) with `unbookable_reason`. At most `limit` (default and maximum 2000) slots per answer: when the range holds more, `next_cursor` continues after the last one. Responses carry a strong `ETag` and `Cache-Control: private, max-age=0, must-revalidate`; a request whose `If-None-Match` matches gets `304` with no body.",

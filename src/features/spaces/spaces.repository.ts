@@ -1,28 +1,26 @@
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow, listPage, listRows } from "../../db/queries";
 import { members, spaces } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
+import type { PageRequest } from "../../lib/pagination";
 
 export type SpaceRow = typeof spaces.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 
 /** GENERAL first, then the others oldest first. */
 export async function listSpacesByOrganization(db: Database, organizationId: string) {
-  return db
-    .select()
-    .from(spaces)
-    .where(eq(spaces.organizationId, organizationId))
-    .orderBy(desc(sql`${spaces.id} = ${GENERAL_SPACE_ID}`), asc(spaces.createdAt), asc(spaces.id));
+  const generalFirst = desc(sql`${spaces.id} = ${GENERAL_SPACE_ID}`);
+  return listRows(db, spaces, eq(spaces.organizationId, organizationId), [
+    generalFirst,
+    asc(spaces.createdAt),
+    asc(spaces.id),
+  ]);
 }
 
 export async function findSpaceById(db: Database, organizationId: string, spaceId: string) {
-  const [row] = await db
-    .select()
-    .from(spaces)
-    .where(and(eq(spaces.organizationId, organizationId), eq(spaces.id, spaceId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, spaces, organizationId, spaceId);
 }
 
 /** A statement, not a write: create services batch it with their idempotency record. */
@@ -35,33 +33,17 @@ export function insertMemberStatement(db: Database, row: MemberRow) {
 }
 
 export async function findMemberById(db: Database, organizationId: string, memberId: string) {
-  const [row] = await db
-    .select()
-    .from(members)
-    .where(and(eq(members.organizationId, organizationId), eq(members.id, memberId)))
-    .limit(1);
-  return row;
+  return findOwnedRow(db, members, organizationId, memberId);
 }
 
 export async function listMembersBySpace(
   db: Database,
   organizationId: string,
   spaceId: string,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const where = and(eq(members.organizationId, organizationId), eq(members.spaceId, spaceId));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(members)
-      .where(where)
-      .orderBy(asc(members.createdAt), asc(members.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(members).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(db, members, { where, order: [asc(members.createdAt), asc(members.id)] }, page);
 }
 
 export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {

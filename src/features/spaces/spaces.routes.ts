@@ -1,5 +1,5 @@
 import { createRouter, dataOf, jsonContent, listOf, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Route } from "../../http/route";
+import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
   CreateMemberBodySchema,
@@ -11,14 +11,11 @@ import {
 } from "./spaces.schemas";
 import { createMember, createSpace, listMembers, listSpaces } from "./spaces.service";
 
-const tags = ["Spaces"];
+const route = v1Routes("Spaces", "spaces");
 
 export const spacesRoutes = createRouter()
   .openapi(
-    v1Route("spaces:read", {
-      method: "get",
-      path: "/spaces",
-      tags,
+    route.get("/spaces", {
       summary: "List spaces (GENERAL first)",
       description:
         "The organization's spaces: the organization-wide `GENERAL` space first, then the others in creation order. Not paginated.",
@@ -30,10 +27,7 @@ export const spacesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("spaces:write", {
-      method: "post",
-      path: "/spaces",
-      tags,
+    route.post("/spaces", {
       summary: "Create a space",
       description:
         "A new space of the organization (`name` 1–120 characters after trimming). Its members can provide the experiences of this space.",
@@ -42,19 +36,14 @@ export const spacesRoutes = createRouter()
     }),
     async (c) => {
       const space = await createSpace(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: space }, 201);
     },
   )
   .openapi(
-    v1Route("spaces:read", {
-      method: "get",
-      path: "/spaces/{space_id}/members",
-      tags,
+    route.get("/spaces/{space_id}/members", {
       summary: "List a space's members",
       description:
         "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
@@ -69,10 +58,7 @@ export const spacesRoutes = createRouter()
     },
   )
   .openapi(
-    v1Route("spaces:write", {
-      method: "post",
-      path: "/spaces/{space_id}/members",
-      tags,
+    route.post("/spaces/{space_id}/members", {
       summary: "Add a member to a space",
       description:
         "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
@@ -81,11 +67,9 @@ export const spacesRoutes = createRouter()
     }),
     async (c) => {
       const member = await createMember(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         spaceId: c.req.valid("param").space_id,
         body: c.req.valid("json"),
-        now: Date.now(),
-        idempotency: c.get("idempotency"),
       });
       return c.json({ data: member }, 201);
     },

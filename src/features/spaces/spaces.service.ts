@@ -1,13 +1,13 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { NotFoundError } from "../../errors";
+import { NotFoundError, orNotFound } from "../../errors";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { presentMember, presentSpace } from "./spaces.presenter";
 import {
   findMemberById,
@@ -27,9 +27,7 @@ export async function listSpaces(db: Database, organizationId: string) {
 
 /** 404 for unknown IDs and for spaces of other organizations alike (§2: never 403). */
 export async function requireSpace(db: Database, organizationId: string, spaceId: string) {
-  const space = await findSpaceById(db, organizationId, spaceId);
-  if (!space) throw new NotFoundError("Space not found");
-  return space;
+  return orNotFound(await findSpaceById(db, organizationId, spaceId), "Space");
 }
 
 export interface CreateSpaceInput extends WriteRequest {
@@ -91,12 +89,6 @@ export async function listMembers(
   page: PageRequest,
 ) {
   await requireSpace(db, organizationId, spaceId);
-  const { rows, total } = await listMembersBySpace(
-    db,
-    organizationId,
-    spaceId,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listMembersBySpace(db, organizationId, spaceId, page);
   return { data: rows.map(presentMember), pagination: paginationOf(total, page) };
 }

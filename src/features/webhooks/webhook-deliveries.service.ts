@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { presentDelivery } from "./webhook-presenter";
 import { listDeliveriesByEndpoint } from "./webhooks.repository";
 import type { DeliveryStatus, ListDeliveriesQuery } from "./webhooks.schemas";
@@ -16,12 +16,6 @@ export async function listEndpointDeliveries(
   const statuses = query.status
     ? ([...new Set(query.status.split(","))] as DeliveryStatus[])
     : undefined;
-  const { rows, total } = await listDeliveriesByEndpoint(
-    db,
-    endpoint.id,
-    statuses,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listDeliveriesByEndpoint(db, endpoint.id, statuses, page);
   return { data: rows.map(presentDelivery), pagination: paginationOf(total, page) };
 }

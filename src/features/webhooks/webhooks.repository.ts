@@ -1,8 +1,10 @@
-import { and, count, desc, eq, getTableColumns, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { anyOf, findOwnedRow, listPage, listRows, updateOwnedRowStatement } from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import { chunk, MAX_BOUND_PARAMETERS } from "../../lib/bound-parameters";
+import type { PageRequest } from "../../lib/pagination";
 import type { DeliveryStatus } from "./webhooks.schemas";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -15,55 +17,31 @@ export function insertEndpointStatement(db: Database, row: EndpointRow) {
 }
 
 export async function findLiveEndpoint(db: Database, organizationId: string, endpointId: string) {
-  const [row] = await db
-    .select()
-    .from(webhookEndpoints)
-    .where(
-      and(
-        eq(webhookEndpoints.id, endpointId),
-        eq(webhookEndpoints.organizationId, organizationId),
-        isLive,
-      ),
-    )
-    .limit(1);
-  return row;
+  return findOwnedRow(db, webhookEndpoints, organizationId, endpointId, isLive);
 }
 
 /** Newest first (created_at, then id), with the total for pagination. */
-export async function listLiveEndpoints(
-  db: Database,
-  organizationId: string,
-  limit: number,
-  offset: number,
-) {
+export async function listLiveEndpoints(db: Database, organizationId: string, page: PageRequest) {
   const where = and(eq(webhookEndpoints.organizationId, organizationId), isLive);
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(webhookEndpoints)
-      .where(where)
-      .orderBy(desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(webhookEndpoints).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(
+    db,
+    webhookEndpoints,
+    { where, order: [desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)] },
+    page,
+  );
 }
 
 /** Every live endpoint of the organization (redelivery picks the subscribed ones). */
 export async function listAllLiveEndpoints(db: Database, organizationId: string) {
-  return db
-    .select()
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.organizationId, organizationId), isLive));
+  return listRows(
+    db,
+    webhookEndpoints,
+    and(eq(webhookEndpoints.organizationId, organizationId), isLive),
+  );
 }
 
 export function updateEndpointStatement(db: Database, row: EndpointRow) {
-  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
-  return db
-    .update(webhookEndpoints)
-    .set(changes)
-    .where(and(eq(webhookEndpoints.id, id), eq(webhookEndpoints.organizationId, organizationId)));
+  return updateOwnedRowStatement(db, webhookEndpoints, row);
 }
 
 /** Soft delete; its pending deliveries stop in the same batch (§12). */
@@ -86,24 +64,18 @@ export async function listDeliveriesByEndpoint(
   db: Database,
   endpointId: string,
   statuses: DeliveryStatus[] | undefined,
-  limit: number,
-  offset: number,
+  page: PageRequest,
 ) {
   const where = and(
     eq(webhookDeliveries.endpointId, endpointId),
-    statuses?.length ? inArray(webhookDeliveries.status, statuses) : undefined,
+    anyOf(webhookDeliveries.status, statuses),
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(webhookDeliveries)
-      .where(where)
-      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(limit)
-      .offset(offset),
-    db.select({ value: count() }).from(webhookDeliveries).where(where),
-  ]);
-  return { rows, total: total?.value ?? 0 };
+  return listPage(
+    db,
+    webhookDeliveries,
+    { where, order: [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)] },
+    page,
+  );
 }
 
 /** Endpoints that already received a delivery of this event (redelivering a test event). */

@@ -1,17 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
 import {
   createRouter,
   dataOf,
-  errorResponses,
   IdempotencyKeyHeaderSchema,
   jsonBodyOf,
   jsonContent,
   pageOf,
-  V1_READ_ERRORS,
-  V1_WRITE_ERRORS,
 } from "../../http/openapi";
 import { PaginationQuerySchema } from "../../http/pagination";
-import { authOf, requireScope } from "../../http/scopes";
+import { v1Routes, v1WriteRequestOf } from "../../http/route";
+import { authOf } from "../../http/scopes";
 import { webhookConfigOf } from "./webhook-config";
 import { listEndpointDeliveries } from "./webhook-deliveries.service";
 import { sendTestEvent } from "./webhook-test-event";
@@ -34,51 +31,39 @@ import {
   updateEndpoint,
 } from "./webhooks.service";
 
-const tags = ["Webhooks"];
+const route = v1Routes("Webhooks", "webhooks");
 
 export const webhooksRoutes = createRouter()
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/webhook-endpoints",
-      tags,
+    route.post("/webhook-endpoints", {
       summary: "Create a webhook endpoint",
       description:
         'Returns the signing `secret` (shown only here and by rotate-secret). Deliveries are signed the Standard Webhooks way: `webhook-signature: v1,<base64 HMAC-SHA256(secret bytes, "<webhook-id>.<webhook-timestamp>.<body>")>`.',
-      middleware: [requireScope("webhooks", "write")] as const,
       request: {
         headers: IdempotencyKeyHeaderSchema,
         ...jsonBodyOf(CreateWebhookEndpointBodySchema),
       },
       responses: {
         201: jsonContent(dataOf(WebhookEndpointWithSecretSchema), "The endpoint, with its secret"),
-        ...errorResponses(...V1_WRITE_ERRORS),
       },
     }),
     async (c) => {
       const endpoint = await createEndpoint(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         body: c.req.valid("json"),
         config: webhookConfigOf(c.env),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: endpoint }, 201);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/webhook-endpoints",
-      tags,
+    route.get("/webhook-endpoints", {
       summary: "List webhook endpoints, newest first",
       description:
         "Paginated (`page`, `page_size`). Secrets are never listed: they appear only in the create and rotate-secret responses.",
-      middleware: [requireScope("webhooks", "read")] as const,
       request: { query: PaginationQuerySchema },
       responses: {
         200: jsonContent(pageOf(WebhookEndpointSchema), "Endpoints, newest first"),
-        ...errorResponses(...V1_READ_ERRORS),
       },
     }),
     async (c) => {
@@ -87,18 +72,13 @@ export const webhooksRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/webhook-endpoints/{id}",
-      tags,
+    route.get("/webhook-endpoints/{id}", {
       summary: "Get a webhook endpoint",
       description:
         "One endpoint of the caller's organization (404 for unknown or foreign ids), without its secret.",
-      middleware: [requireScope("webhooks", "read")] as const,
       request: { params: WebhookEndpointParamsSchema },
       responses: {
         200: jsonContent(dataOf(WebhookEndpointSchema), "The endpoint"),
-        ...errorResponses(...V1_READ_ERRORS),
       },
     }),
     async (c) => {
@@ -110,21 +90,16 @@ export const webhooksRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "patch",
-      path: "/webhook-endpoints/{id}",
-      tags,
+    route.patch("/webhook-endpoints/{id}", {
       summary: "Update a webhook endpoint",
       description:
         "url, events, description, status; at least one. Re-enabling clears `disabled_reason`.",
-      middleware: [requireScope("webhooks", "write")] as const,
       request: {
         params: WebhookEndpointParamsSchema,
         ...jsonBodyOf(UpdateWebhookEndpointBodySchema),
       },
       responses: {
         200: jsonContent(dataOf(WebhookEndpointSchema), "The updated endpoint"),
-        ...errorResponses(...V1_WRITE_ERRORS),
       },
     }),
     async (c) => {
@@ -139,18 +114,13 @@ export const webhooksRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "delete",
-      path: "/webhook-endpoints/{id}",
-      tags,
+    route.delete("/webhook-endpoints/{id}", {
       summary: "Delete a webhook endpoint",
       description:
         "Its pending deliveries stop (they end as `failed` with `last_error: endpoint_deleted`).",
-      middleware: [requireScope("webhooks", "write")] as const,
       request: { params: WebhookEndpointParamsSchema },
       responses: {
         204: { description: "Deleted; empty body" },
-        ...errorResponses(...V1_READ_ERRORS),
       },
     }),
     async (c) => {
@@ -163,74 +133,55 @@ export const webhooksRoutes = createRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/webhook-endpoints/{id}/rotate-secret",
-      tags,
+    route.post("/webhook-endpoints/{id}/rotate-secret", {
       summary: "Rotate the signing secret",
       description:
         "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
-      middleware: [requireScope("webhooks", "write")] as const,
       request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
       responses: {
         200: jsonContent(
           dataOf(WebhookEndpointWithSecretSchema),
           "The endpoint, with its new secret",
         ),
-        ...errorResponses(...V1_WRITE_ERRORS),
       },
     }),
     async (c) => {
       const endpoint = await rotateSecret(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         endpointId: c.req.valid("param").id,
         config: webhookConfigOf(c.env),
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: endpoint }, 200);
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/webhook-endpoints/{id}/test",
-      tags,
+    route.post("/webhook-endpoints/{id}/test", {
       summary: "Send a webhook.test event to this endpoint only",
       description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
-      middleware: [requireScope("webhooks", "write")] as const,
       request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
       responses: {
         202: jsonContent(
           TestEventResultSchema,
           "The test event was written and is being delivered",
         ),
-        ...errorResponses(...V1_WRITE_ERRORS),
       },
     }),
     async (c) => {
       const result = await sendTestEvent(c.get("db"), {
-        organizationId: authOf(c).organizationId,
+        ...v1WriteRequestOf(c),
         endpointId: c.req.valid("param").id,
-        idempotency: c.get("idempotency"),
-        now: Date.now(),
       });
       return c.json({ data: result }, 202);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/webhook-endpoints/{id}/deliveries",
-      tags,
+    route.get("/webhook-endpoints/{id}/deliveries", {
       summary: "The endpoint's delivery log, newest first",
       description:
         "Paginated; filter `status` (`pending`, `succeeded`, `failed`). One row per (event, endpoint) delivery with its attempts, last response status and error, and the next attempt.",
-      middleware: [requireScope("webhooks", "read")] as const,
       request: { params: WebhookEndpointParamsSchema, query: ListDeliveriesQuerySchema },
       responses: {
         200: jsonContent(pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
-        ...errorResponses(...V1_READ_ERRORS),
       },
     }),
     async (c) => {

@@ -1,14 +1,14 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { generateSigningSecret } from "../../delivery/signing";
-import { NotFoundError, ValidationError } from "../../errors";
+import { orNotFound, ValidationError } from "../../errors";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
-import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
+import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { decryptText, encryptText } from "../../lib/secret-box";
 import { presentEndpoint } from "./webhook-presenter";
 import { webhookUrlProblem } from "./webhook-url";
@@ -43,9 +43,10 @@ function assertUrlAllowed(url: string, config: WebhookConfig) {
 
 /** 404 for unknown, deleted and foreign endpoints alike. */
 export async function requireEndpoint(db: Database, scope: EndpointScope): Promise<EndpointRow> {
-  const row = await findLiveEndpoint(db, scope.organizationId, scope.endpointId);
-  if (!row) throw new NotFoundError("Webhook endpoint not found");
-  return row;
+  return orNotFound(
+    await findLiveEndpoint(db, scope.organizationId, scope.endpointId),
+    "Webhook endpoint",
+  );
 }
 
 async function withSecret(row: EndpointRow, config: WebhookConfig) {
@@ -101,12 +102,7 @@ export async function getEndpoint(db: Database, scope: EndpointScope) {
 }
 
 export async function listEndpoints(db: Database, organizationId: string, page: PageRequest) {
-  const { rows, total } = await listLiveEndpoints(
-    db,
-    organizationId,
-    page.page_size,
-    pageOffset(page),
-  );
+  const { rows, total } = await listLiveEndpoints(db, organizationId, page);
   return { data: rows.map(presentEndpoint), pagination: paginationOf(total, page) };
 }
 

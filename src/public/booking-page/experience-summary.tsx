@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { PublicExperience } from "../public.schemas";
 import { formatDuration, formatPrice, locationLines } from "./format";
 import { CalendarIcon, ClockIcon, PinIcon, TagIcon, UserIcon } from "./icons";
@@ -29,9 +30,7 @@ const listOf = (names: string[]) =>
 /** Studio, name, instructors, description and the facts a visitor decides on. */
 export function ExperienceSummary(props: SummaryProps) {
   const { experience, names, locale, origin } = props;
-  const { location } = experience;
   const providers = listOf(props.instructors);
-  const feed = origin ? feedLinks(origin, experience.id) : null;
   return (
     <header class="card hero">
       <p class="eyebrow">{names.organization ?? "Book a session"}</p>
@@ -43,49 +42,63 @@ export function ExperienceSummary(props: SummaryProps) {
         </p>
       ) : null}
       {experience.description ? <p class="description">{experience.description}</p> : null}
-      <ul class="facts">
-        <li>
-          <ClockIcon />
-          <span>
-            <span class="visually-hidden">Duration: </span>
-            {formatDuration(experience.duration_minutes)}
-          </span>
-        </li>
-        {location ? (
-          <li>
-            <PinIcon />
-            <span>
-              <span class="visually-hidden">Location: </span>
-              {locationLines(location).map((line) => (
-                <span class="line">{line}</span>
-              ))}
-            </span>
-          </li>
-        ) : null}
-        <li>
-          <TagIcon />
-          <span id="price">
-            <span class="visually-hidden">Price: </span>
-            {formatPrice(experience.pricing, locale)}
-          </span>
-        </li>
-      </ul>
-      {location?.instructions ? <p class="instructions">{location.instructions}</p> : null}
-      {feed ? (
-        <p class="subscribe">
-          <CalendarIcon />
-          <span>
-            Follow the schedule in your calendar:{" "}
-            <a id="subscribe-webcal" href={feed.webcal}>
-              Subscribe
-            </a>{" "}
-            ·{" "}
-            <a id="subscribe-https" href={feed.https}>
-              feed URL (https)
-            </a>
-          </span>
-        </p>
+      <ExperienceFacts experience={experience} locale={locale} />
+      {experience.location?.instructions ? (
+        <p class="instructions">{experience.location.instructions}</p>
       ) : null}
+      {origin ? <FeedLinks links={feedLinks(origin, experience.id)} /> : null}
     </header>
+  );
+}
+
+/** One fact with its icon; the label is for screen readers (the icon says it to the eye). */
+function Fact(props: { icon: Child; label: string; id?: string; children: Child }) {
+  return (
+    <li>
+      {props.icon}
+      <span id={props.id}>
+        <span class="visually-hidden">{props.label}: </span>
+        {props.children}
+      </span>
+    </li>
+  );
+}
+
+function ExperienceFacts({ experience, locale }: { experience: PublicExperience; locale: string }) {
+  const { location } = experience;
+  return (
+    <ul class="facts">
+      <Fact icon={<ClockIcon />} label="Duration">
+        {formatDuration(experience.duration_minutes)}
+      </Fact>
+      {location ? (
+        <Fact icon={<PinIcon />} label="Location">
+          {locationLines(location).map((line) => (
+            <span class="line">{line}</span>
+          ))}
+        </Fact>
+      ) : null}
+      <Fact icon={<TagIcon />} label="Price" id="price">
+        {formatPrice(experience.pricing, locale)}
+      </Fact>
+    </ul>
+  );
+}
+
+function FeedLinks({ links }: { links: ReturnType<typeof feedLinks> }) {
+  return (
+    <p class="subscribe">
+      <CalendarIcon />
+      <span>
+        Follow the schedule in your calendar:{" "}
+        <a id="subscribe-webcal" href={links.webcal}>
+          Subscribe
+        </a>{" "}
+        ·{" "}
+        <a id="subscribe-https" href={links.https}>
+          feed URL (https)
+        </a>
+      </span>
+    </p>
   );
 }

@@ -105,10 +105,14 @@ async function listPageSlots(
   return { slots: whole, to: addDays(lastDate, -1) };
 }
 
+type Formats = ReturnType<typeof createFormats>;
+type Slot = Awaited<ReturnType<typeof listPageSlots>>["slots"][number];
+
 /**
  * The sessions a visitor may pick, as the page script lists them: bookable ones, and full ones
- * shown as full (offering the waitlist when it has room). Past, too-soon, too-far and paused sessions are left out. Grouped by local
- * date in the page's zone, in start order, labelled in the page's locale.
+ * shown as full (offering the waitlist when it has room). Past, too-soon, too-far and paused
+ * sessions are left out. Grouped by local date in the page's zone, in start order, labelled in
+ * the page's locale.
  */
 export async function buildSessionCalendar(
   db: Database,
@@ -129,39 +133,36 @@ export async function buildSessionCalendar(
   for (const slot of slots) {
     const state = sessionState(slot, waitlist);
     if (!state) continue;
-    const startMs = Date.parse(slot.start);
-    const session: PageSession = {
-      sessionId: slot.session_id,
-      start: slot.start,
-      end: slot.end,
-      localStart: formatLocalIso(startMs, zone),
-      timeRange: formats.timeRange(slot.start, slot.end),
-      range: formats.range(slot.start, slot.end),
-      providerId: slot.provider_id,
-      seatsAvailable: slot.seats_available,
-      seatsHeld: slot.seats_held,
-      waitlistSize: slot.waitlist_size,
-      state,
-    };
-    const date = calendarDateInZone(startMs, zone);
-    days.set(date, [...(days.get(date) ?? []), session]);
+    const date = calendarDateInZone(Date.parse(slot.start), zone);
+    days.set(date, [...(days.get(date) ?? []), pageSession(slot, state, formats, zone)]);
   }
+  const pageDays = [...days].map(([date, sessions]) => pageDay(date, sessions, formats));
+  return { zone, source: page.source, locale, from, to, rangeDays, days: pageDays };
+}
+
+function pageSession(slot: Slot, state: SessionState, formats: Formats, zone: string) {
   return {
-    zone,
-    source: page.source,
-    locale,
-    from,
-    to,
-    rangeDays,
-    days: [...days].map(([date, sessions]) => {
-      const first = Date.parse(sessions[0]?.start ?? `${date}T12:00:00Z`);
-      return {
-        date,
-        weekday: formats.weekday(first),
-        shortDate: formats.shortDate(first),
-        longDate: formats.day(first),
-        sessions,
-      };
-    }),
+    sessionId: slot.session_id,
+    start: slot.start,
+    end: slot.end,
+    localStart: formatLocalIso(Date.parse(slot.start), zone),
+    timeRange: formats.timeRange(slot.start, slot.end),
+    range: formats.range(slot.start, slot.end),
+    providerId: slot.provider_id,
+    seatsAvailable: slot.seats_available,
+    seatsHeld: slot.seats_held,
+    waitlistSize: slot.waitlist_size,
+    state,
+  } satisfies PageSession;
+}
+
+function pageDay(date: string, sessions: PageSession[], formats: Formats): PageDay {
+  const first = Date.parse(sessions[0]?.start ?? `${date}T12:00:00Z`);
+  return {
+    date,
+    weekday: formats.weekday(first),
+    shortDate: formats.shortDate(first),
+    longDate: formats.day(first),
+    sessions,
   };
 }

@@ -1,0 +1,118 @@
+import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
+import { queryInChunks } from "../lib/bound-parameters";
+import { type PageRequest, pageOffset } from "../lib/pagination";
+import type { Database } from "./client";
+
+// The read shapes every repository shares. A repository still names its table, filter and order
+// (what the feature means); these own how a page and an owned row are fetched.
+
+/** A table whose rows one organization owns, keyed by `id`. */
+type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
+
+/** The first row matching `where`, or undefined. */
+export async function findRow<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+): Promise<T["$inferSelect"] | undefined> {
+  const [row] = await db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where)
+    .limit(1);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/** Every row matching `where`, in `order`. */
+export async function listRows<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  where: SQL | undefined,
+  order: SQL[] = [],
+): Promise<T["$inferSelect"][]> {
+  const query = db
+    .select()
+    .from(table as SQLiteTable)
+    .where(where);
+  return (order.length ? await query.orderBy(...order) : await query) as T["$inferSelect"][];
+}
+
+/**
+ * How many rows matching `condition` each of `ids` has in `key`, in one query per chunk of ids
+ * (the bound-parameter limit); ids without any are absent from the map.
+ */
+export async function countPerKey(
+  db: Database,
+  table: SQLiteTable,
+  key: SQLiteColumn,
+  ids: string[],
+  condition: SQL,
+): Promise<Map<string, number>> {
+  const rows = await queryInChunks(ids, 1, (chunk) =>
+    db
+      .select({ key, value: count() })
+      .from(table)
+      .where(and(inArray(key, chunk), condition))
+      .groupBy(key),
+  );
+  return new Map(rows.map((row) => [String(row.key), Number(row.value)]));
+}
+
+/** The row with this id if the organization owns it (a foreign id reads as absent). */
+export async function findOwnedRow<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  organizationId: string,
+  id: string,
+  ...conditions: (SQL | undefined)[]
+): Promise<T["$inferSelect"] | undefined> {
+  return findRow(
+    db,
+    table,
+    and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions),
+  );
+}
+
+/** A filter on a comma-list query parameter: no values, no filter. */
+export function anyOf(column: SQLiteColumn, values: readonly string[] | undefined) {
+  return values?.length ? inArray(column, [...values]) : undefined;
+}
+
+/** One page of the rows matching `where`, in `order`, with the total for pagination (§1). */
+export async function listPage<T extends SQLiteTable>(
+  db: Database,
+  table: T,
+  query: { where: SQL | undefined; order: SQL[] },
+  page: PageRequest,
+): Promise<{ rows: T["$inferSelect"][]; total: number }> {
+  const { where, order } = query;
+  const [limit, offset] = [page.page_size, pageOffset(page)];
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(table as SQLiteTable)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset),
+    db
+      .select({ value: count() })
+      .from(table as SQLiteTable)
+      .where(where),
+  ]);
+  return { rows: rows as T["$inferSelect"][], total: total?.value ?? 0 };
+}
+
+/** A statement, not a write: the owned row becomes `row` (its key and created_at stay). */
+export function updateOwnedRowStatement<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  row: T["$inferSelect"] & { id: string; organizationId: string; createdAt: number },
+) {
+  const { id, organizationId, createdAt: _createdAt, ...changes } = row;
+  return db
+    .update(table as SQLiteTable)
+    .set(changes)
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)));
+}
