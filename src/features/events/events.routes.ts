@@ -29,7 +29,12 @@ export const eventsRoutes = createRouter()
       responses: { 200: jsonContent(pageOf(EventSchema), "Events, newest first") },
     }),
     async (c) => {
-      const page = await listEvents(c.get("db"), authOf(c).organizationId, c.req.valid("query"));
+      const page = await listEvents(
+        c.get("db"),
+        authOf(c).organizationId,
+        c.req.valid("query"),
+        Date.now(),
+      );
       return c.json(page, 200);
     },
   )
@@ -42,7 +47,12 @@ export const eventsRoutes = createRouter()
       responses: { 200: jsonContent(dataOf(EventSchema), "The event") },
     }),
     async (c) => {
-      const event = await getEvent(c.get("db"), authOf(c).organizationId, c.req.valid("param").id);
+      const event = await getEvent(
+        c.get("db"),
+        authOf(c).organizationId,
+        c.req.valid("param").id,
+        Date.now(),
+      );
       return c.json({ data: event }, 200);
     },
   )

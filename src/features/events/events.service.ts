@@ -18,19 +18,24 @@ import { presentEvent } from "./event-presenter";
 import { type EventRow, findEventById, listEventsByOrganization } from "./events.repository";
 import type { ListEventsQuery } from "./events.schemas";
 
-async function requireEvent(db: Database, organizationId: string, eventId: string) {
-  return orNotFound(await findEventById(db, organizationId, eventId), "Event");
+async function requireEvent(db: Database, organizationId: string, eventId: string, now: number) {
+  return orNotFound(await findEventById(db, organizationId, eventId, now), "Event");
 }
 
-export async function getEvent(db: Database, organizationId: string, eventId: string) {
-  return presentEvent(await requireEvent(db, organizationId, eventId));
+export async function getEvent(db: Database, organizationId: string, eventId: string, now: number) {
+  return presentEvent(await requireEvent(db, organizationId, eventId, now));
 }
 
-export async function listEvents(db: Database, organizationId: string, query: ListEventsQuery) {
+export async function listEvents(
+  db: Database,
+  organizationId: string,
+  query: ListEventsQuery,
+  now: number,
+) {
   const page: PageRequest = { page: query.page, page_size: query.page_size };
   // Deduplicated: a repeated type must not grow the IN list past D1's 100 parameters.
   const types = query.type ? [...new Set(query.type.split(","))] : undefined;
-  const { rows, total } = await listEventsByOrganization(db, organizationId, types, page);
+  const { rows, total } = await listEventsByOrganization(db, organizationId, types, page, now);
   return { data: rows.map(presentEvent), pagination: paginationOf(total, page) };
 }
 
@@ -77,7 +82,7 @@ export interface RedeliverInput {
  * marked not enqueued in the same batch: if the Worker dies before it enqueues, the sweep does.
  */
 export async function redeliverEvent(db: Database, input: RedeliverInput) {
-  const event = await requireEvent(db, input.organizationId, input.eventId);
+  const event = await requireEvent(db, input.organizationId, input.eventId, input.now);
   const targets = input.endpointId
     ? await namedTarget(db, event, input.endpointId)
     : await defaultTargets(db, event);

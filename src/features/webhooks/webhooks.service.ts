@@ -117,8 +117,9 @@ export async function updateEndpoint(db: Database, input: UpdateEndpointInput) {
   const { patch } = input;
   if (Object.keys(patch).length === 0)
     throw ValidationError.forForm("At least one field is required");
-  if (patch.url !== undefined) assertUrlAllowed(patch.url, input.config);
+  // An unknown endpoint is a 404 whatever the URL (§2); only a known one's URL is judged.
   const row = await requireEndpoint(db, input);
+  if (patch.url !== undefined) assertUrlAllowed(patch.url, input.config);
   const statusChanged = patch.status !== undefined && patch.status !== row.status;
   const next: EndpointRow = {
     ...row,

@@ -107,6 +107,9 @@ describe("webhook endpoints (§12)", () => {
     expect(await deleted.text()).toBe("");
     expect((await callJson("GET", path, { key })).status).toBe(404);
     expect((await callJson("PATCH", path, { key, body: { description: "x" } })).status).toBe(404);
+    // Gone is 404 even with a URL a live endpoint would be refused (§2: the resource first).
+    const badUrl = { url: "http://10.0.0.1/hook" };
+    expect((await callJson("PATCH", path, { key, body: badUrl })).status).toBe(404);
     expect((await call("DELETE", path, { key })).status).toBe(404);
     expect((await callJson("GET", "/v1/webhook-endpoints", { key })).body.data).toEqual([]);
   });

@@ -153,4 +153,20 @@ describe("events API (§12)", () => {
       .first<{ n: number }>();
     expect(deliveries?.n).toBe(0);
   });
+
+  it("answers an event older than 30 days as gone at once, before the sweep deletes it", async () => {
+    const { orgId, key } = await createTenant();
+    const endpoint = await createEndpoint(key, { url: webhookReceiver().url, events: ["*"] });
+    const old = await unenqueuedTestDelivery(orgId, endpoint.id);
+    const kept = await unenqueuedTestDelivery(orgId, endpoint.id);
+    await env.DB.prepare("UPDATE events SET created_at = created_at - ? WHERE id = ?")
+      .bind(30 * DAY + 1000, old.eventId)
+      .run();
+    expect((await callJson("GET", `/v1/events/${old.eventId}`, { key })).status).toBe(404);
+    const redeliver = await callJson("POST", `/v1/events/${old.eventId}/redeliver`, { key });
+    expect(redeliver.status).toBe(404);
+    const listed = await callJson("GET", "/v1/events", { key });
+    expect(listed.body.data.map((e: { id: string }) => e.id)).toEqual([kept.eventId]);
+    expect(listed.body.pagination).toMatchObject({ total: 1 });
+  });
 });
