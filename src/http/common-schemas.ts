@@ -57,3 +57,9 @@ export const CalendarDateSchema = z
     example: "2026-12-24",
     description: `A calendar date YYYY-MM-DD between ${MIN_DATE} and ${MAX_DATE}`,
   });
+
+/**
+ * The body of an operation that takes no fields: empty, or `{}`. Strict like every body (§1), so
+ * a field sent by mistake is a 400 naming it instead of being ignored.
+ */
+export const EmptyBodySchema = z.object({}).strict().openapi("EmptyBody", { example: {} });

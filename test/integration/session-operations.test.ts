@@ -79,6 +79,13 @@ describe("POST /v1/experiences/{id}/sessions/{session_id}/cancel", () => {
     const again = await cancelSession(key, experienceId, sessionId);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("session_already_cancelled");
+    // No fields: a field sent by mistake is named, not ignored (§1 strict bodies).
+    const stray = await callJson("POST", `${sessionPath(experienceId, sessionId)}/restore`, {
+      key,
+      body: { reason: "oops" },
+    });
+    expect(stray.status).toBe(400);
+    expect(stray.body.details.fieldErrors).toHaveProperty("reason");
     const restored = await restoreSession(key, experienceId, sessionId);
     expect(restored.status, JSON.stringify(restored.body)).toBe(200);
     expect(restored.body.data).toMatchObject({

@@ -1,4 +1,11 @@
-import { createRouter, dataOf, IdempotencyKeyHeaderSchema, jsonContent } from "../../http/openapi";
+import { EmptyBodySchema } from "../../http/common-schemas";
+import {
+  createRouter,
+  dataOf,
+  IdempotencyKeyHeaderSchema,
+  jsonBodyOf,
+  jsonContent,
+} from "../../http/openapi";
 import { v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { cancelSession, getSession, restoreSession } from "./session-operations.service";
@@ -59,8 +66,12 @@ export const sessionsRoutes = createRouter()
     route.post(`${path}/restore`, {
       summary: "Restore a cancelled session",
       description:
-        "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No body.",
-      request: { params: SessionParamsSchema, headers: IdempotencyKeyHeaderSchema },
+        "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No fields: an empty body or `{}`.",
+      request: {
+        params: SessionParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+      },
       responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The restored session") },
     }),
     async (c) => {

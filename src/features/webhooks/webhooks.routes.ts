@@ -1,3 +1,4 @@
+import { EmptyBodySchema } from "../../http/common-schemas";
 import {
   createRouter,
   dataOf,
@@ -137,7 +138,11 @@ export const webhooksRoutes = createRouter()
       summary: "Rotate the signing secret",
       description:
         "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
-      request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
+      request: {
+        params: WebhookEndpointParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+      },
       responses: {
         200: jsonContent(
           dataOf(WebhookEndpointWithSecretSchema),
@@ -158,7 +163,11 @@ export const webhooksRoutes = createRouter()
     route.post("/webhook-endpoints/{id}/test", {
       summary: "Send a webhook.test event to this endpoint only",
       description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
-      request: { params: WebhookEndpointParamsSchema, headers: IdempotencyKeyHeaderSchema },
+      request: {
+        params: WebhookEndpointParamsSchema,
+        headers: IdempotencyKeyHeaderSchema,
+        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+      },
       responses: {
         202: jsonContent(
           TestEventResultSchema,

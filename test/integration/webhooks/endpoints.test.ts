@@ -188,4 +188,17 @@ describe("webhook endpoints (§12)", () => {
       webhooks: "none",
     });
   });
+
+  it("rotate-secret and test take no fields: a stray one is a 400 naming it", async () => {
+    const { key } = await createTenant();
+    const endpoint = await createEndpoint(key, { url: URL, events: ["*"] });
+    for (const action of ["rotate-secret", "test"]) {
+      const path = `/v1/webhook-endpoints/${endpoint.id}/${action}`;
+      const stray = await callJson("POST", path, { key, body: { secret: "mine" } });
+      expect(stray.status, action).toBe(400);
+      expect(stray.body.details.fieldErrors, action).toHaveProperty("secret");
+      expect((await callJson("POST", path, { key, body: {} })).status, action).toBeLessThan(300);
+      expect((await call("POST", path, { key })).status, action).toBeLessThan(300);
+    }
+  });
 });
