@@ -34,13 +34,13 @@ export interface NotificationInput {
   now: number;
 }
 
-/** The mails that carry the link of the booking's cancel token from its creation. */
-export const LINK_KEEPING_KINDS = ["booking_confirmed", "booking_waitlisted"] as const;
-
 /**
  * The manage link the booking's first mail keeps while the booking lives. A later mail
  * (rescheduled, promoted: often a sweep's, with no request to build a link from) carries the
  * same link, so every link the customer was given keeps working and no token is rotated.
+ * The kinds that keep a link (booking_confirmed, booking_waitlisted) are spelled in SQL here, in
+ * notifications.repository.ts and in the partial index notifications_kept_links, whose WHERE
+ * SQLite matches only textually.
  */
 const keptManageLink = (bookingId: string) => sql`(
   SELECT k.manage_token_ciphertext FROM notifications k
