@@ -42,10 +42,26 @@ export interface CommittedBatch {
   rows<Row>(ref: RowsRef<Row>): Row[];
 }
 
+/**
+ * Statements that must run after every other of the batch (built at commit, so they see all
+ * that was added), and what to do with their results once it committed.
+ */
+export interface BatchEpilogue {
+  statements(): Statement[];
+  committed(results: unknown[]): void;
+}
+
 export class WriteBatch {
   readonly #statements: Statement[] = [];
+  readonly #epilogues: BatchEpilogue[] = [];
 
   constructor(readonly db: Database) {}
+
+  /** Adds statements that run last, whatever is added after this call (see BatchEpilogue). */
+  addEpilogue(epilogue: BatchEpilogue): this {
+    this.#epilogues.push(epilogue);
+    return this;
+  }
 
   add(...statements: Statement[]): this {
     this.#statements.push(...statements);
@@ -63,8 +79,15 @@ export class WriteBatch {
   }
 
   async commit(): Promise<CommittedBatch> {
-    const [first, ...rest] = this.#statements;
+    const ends = this.#epilogues.map((epilogue) => epilogue.statements());
+    const [first, ...rest] = [...this.#statements, ...ends.flat()];
     const results: unknown[] = first ? await this.db.batch([first, ...rest]) : [];
+    let at = this.#statements.length;
+    this.#epilogues.forEach((epilogue, index) => {
+      const count = ends[index]?.length ?? 0;
+      epilogue.committed(results.slice(at, at + count));
+      at += count;
+    });
     const rows = <Row>({ index }: RowsRef<Row>) => (results[index] as Row[] | undefined) ?? [];
     return {
       rowsChanged: ({ index }) => {

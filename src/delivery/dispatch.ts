@@ -7,7 +7,6 @@ import {
 } from "../events/outbox.repository";
 import { chunk, MAX_BOUND_PARAMETERS } from "../lib/bound-parameters";
 import { listPendingNotificationIds } from "../notifications/notifications.repository";
-import { armSweeper } from "../sweeps/arm";
 import { listUnattemptedDeliveryIds } from "./delivery.repository";
 import type { QueueMessage } from "./messages";
 
@@ -43,7 +42,6 @@ async function sendMessages(queue: Queue<QueueMessage>, messages: QueueMessage[]
  */
 export async function dispatchEvents(env: Env, eventIds: string[], now = Date.now()) {
   const db = createDb(env.DB);
-  await armSweeper(env);
   // One change can write many events (a session cancellation: one per booking); each chunk's
   // IN lists stay under D1's bound-parameter limit.
   for (const part of chunk(eventIds, DISPATCH_CHUNK)) await dispatchChunk(db, env, part, now);

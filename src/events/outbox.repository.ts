@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, lte } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, not, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { events, webhookDeliveries } from "../db/schema";
 
@@ -45,4 +45,33 @@ export async function deleteEventsCreatedBefore(db: Database, cutoff: number) {
 /** Makes the sweep enqueue the event again (redelivery writes its new deliveries with it). */
 export function markEventUnenqueuedStatement(db: Database, eventId: string) {
   return db.update(events).set({ enqueuedAt: null }).where(eq(events.id, eventId));
+}
+
+/** `id IN` the JSON array `ids`: one bound parameter however many events a batch writes. */
+const idIn = (ids: string[]) =>
+  sql`${events.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
+
+/**
+ * The end of a change's batch (§12): its events that have nothing to deliver (no subscribed
+ * endpoint, no customer email) are marked enqueued at once, so the request's dispatch has no
+ * work for them; then the ones left to hand to the Queue. An event the batch did not write (its
+ * guard refused) is in neither.
+ */
+export function settleEventsStatements(db: Database, eventIds: string[], now: number) {
+  const deliveryPending = sql`EXISTS (SELECT 1 FROM webhook_deliveries d
+    WHERE d.event_id = ${events.id} AND d.status = 'pending' AND d.attempts = 0)`;
+  const mailPending = sql`EXISTS (SELECT 1 FROM notifications n
+    WHERE n.event_id = ${events.id} AND n.status = 'pending')`;
+  return [
+    db
+      .update(events)
+      .set({ enqueuedAt: now })
+      .where(
+        and(idIn(eventIds), isNull(events.enqueuedAt), not(deliveryPending), not(mailPending)),
+      ),
+    db
+      .select({ id: events.id })
+      .from(events)
+      .where(and(idIn(eventIds), isNull(events.enqueuedAt))),
+  ] as const;
 }

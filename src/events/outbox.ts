@@ -5,7 +5,8 @@ import { events, webhookDeliveries } from "../db/schema";
 import type { RowCondition, WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
 import { ALL_EVENTS } from "./event-types";
-import { noteEventWritten } from "./pending-events";
+import { settleEventsStatements } from "./outbox.repository";
+import { noteEventsSettled, noteEventWritten } from "./pending-events";
 
 /** The `data` member of an event: the resource as the API returns it, plus type-specific extras. */
 export interface EventData {
@@ -102,6 +103,33 @@ function fanOutStatement(db: Database, which: SQL, endpointId?: string) {
     WHERE ${which} AND e.deleted_at IS NULL AND ${subscribed}`);
 }
 
+const eventsOfBatch = new WeakMap<WriteBatch, string[]>();
+
+/**
+ * Notes an event of the batch; the first one adds the batch's epilogue, which settles those
+ * with nothing to deliver once every statement (deliveries, notifications) has run.
+ */
+function noteBatchEvents(batch: WriteBatch, ids: string[]) {
+  const known = eventsOfBatch.get(batch);
+  if (known) {
+    known.push(...ids);
+    return;
+  }
+  const all = [...ids];
+  eventsOfBatch.set(batch, all);
+  batch.addEpilogue({
+    statements: () => [...settleEventsStatements(batch.db, all, Date.now())],
+    committed: ([, undelivered]) => {
+      const ids = (undelivered as Array<{ id: string }> | undefined) ?? [];
+      noteEventsSettled(
+        batch.db,
+        all,
+        ids.map((row) => row.id),
+      );
+    },
+  });
+}
+
 /** Adds the event (and its fan-out) to the change's batch; returns the event's ID. */
 export function addEvent(
   batch: WriteBatch,
@@ -113,6 +141,7 @@ export function addEvent(
 ): string {
   const event = buildEvent(organizationId, type, data, now);
   batch.add(...outboxStatements(batch.db, event, options));
+  noteBatchEvents(batch, [event.id]);
   return event.id;
 }
 
@@ -155,5 +184,6 @@ export function addEvents(
     );
     written.push(...built.map((e) => e.id));
   }
+  noteBatchEvents(batch, written);
   return written;
 }

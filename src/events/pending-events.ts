@@ -8,9 +8,25 @@
  */
 export class PendingEvents {
   readonly #ids = new Set<string>();
+  #written = false;
 
   add(eventId: string): void {
     this.#ids.add(eventId);
+    this.#written = true;
+  }
+
+  /**
+   * Of a committed batch's events, only `undelivered` still need the dispatch: the others are
+   * not in D1 (a refused write) or had nothing to deliver and were settled in the batch.
+   */
+  settled(batchEventIds: string[], undelivered: string[]): void {
+    const keep = new Set(undelivered);
+    for (const id of batchEventIds) if (!keep.has(id)) this.#ids.delete(id);
+  }
+
+  /** Whether the request wrote any event through this Database, delivered or not. */
+  get wroteAny(): boolean {
+    return this.#written;
   }
 
   ids(): string[] {
@@ -28,4 +44,8 @@ export function collectEventsWrittenThrough(db: object): PendingEvents {
 
 export function noteEventWritten(db: object, eventId: string): void {
   collectors.get(db)?.add(eventId);
+}
+
+export function noteEventsSettled(db: object, batchEventIds: string[], undelivered: string[]) {
+  collectors.get(db)?.settled(batchEventIds, undelivered);
 }

@@ -2,6 +2,13 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { dispatchEvents } from "../delivery/dispatch";
 import { collectEventsWrittenThrough } from "../events/pending-events";
+import { armSweeperNowAndThen } from "../sweeps/arm";
+
+/** The sweep is the safety net of every event, so a write keeps it armed. */
+async function afterCommit(env: Env, eventIds: string[]) {
+  await armSweeperNowAndThen(env);
+  if (eventIds.length > 0) await dispatchEvents(env, eventIds);
+}
 
 /**
  * §12 post-commit hook: collects the events written through this request's Database (see
@@ -13,10 +20,11 @@ import { collectEventsWrittenThrough } from "../events/pending-events";
 export const postCommitDispatch = createMiddleware<AppEnv>(async (c, next) => {
   const pending = collectEventsWrittenThrough(c.get("db"));
   await next();
+  if (!pending.wroteAny) return;
+  // Events with nothing to deliver were settled in their batch: only the others are left here.
   const ids = pending.ids();
-  if (ids.length === 0) return;
   c.executionCtx.waitUntil(
-    dispatchEvents(c.env, ids).catch((err: unknown) => {
+    afterCommit(c.env, ids).catch((err: unknown) => {
       console.error(
         JSON.stringify({
           type: "event_dispatch_failed",

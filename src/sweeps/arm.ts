@@ -18,3 +18,17 @@ export async function armSweeper(env: Env): Promise<void> {
     );
   }
 }
+
+/** The alarm loop runs for good once armed: an isolate re-checks it at most this often. */
+const REARM_AFTER_MS = 60_000;
+let lastArmedAt = Number.NEGATIVE_INFINITY;
+
+/**
+ * armSweeper for the write path: at most one Durable Object call a minute per isolate (a write
+ * that arms it each time pays a call for nothing; the cron trigger arms it too, once deployed).
+ */
+export async function armSweeperNowAndThen(env: Env, now = Date.now()): Promise<void> {
+  if (now - lastArmedAt < REARM_AFTER_MS && now >= lastArmedAt) return;
+  lastArmedAt = now;
+  await armSweeper(env);
+}

@@ -1,9 +1,7 @@
 import { runInDurableObject } from "cloudflare:test";
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../src/app";
-import { countRoundTrips, type RoundTrip } from "../helpers/bound-parameter-guard";
-import { readJson } from "../helpers/http";
+import type { RoundTrip } from "../helpers/bound-parameter-guard";
+import { type Counted, countedPost } from "../helpers/counted-request";
 import { storeFor } from "../helpers/idempotency";
 import { newClientIp } from "../helpers/public";
 import {
@@ -17,47 +15,6 @@ import { createApiKey, createTenant } from "../helpers/tenants";
 // Issue #10: a booking costs one D1 read batch and one write batch (the Idempotency-Key's
 // crash-safety row is read in the read batch). Counted on the binding: every batch, exec and
 // statement first/all/run/raw the Worker sends through env.DB is one round trip.
-
-/** The API key lookup of /v1 authentication is the middleware's, not the booking's. */
-const isAuthLookup = (trip: RoundTrip) => trip.sql.some((sql) => sql.includes('"api_keys"'));
-
-interface Counted {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: wire payloads are asserted field by field
-  body: any;
-  /** The route's round trips until its response (the §12 dispatch runs after it, apart). */
-  trips: RoundTrip[];
-  authTrips: number;
-}
-
-async function countedPost(
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<Counted> {
-  const { db, trips } = countRoundTrips(env.DB);
-  const background: Promise<unknown>[] = [];
-  const ctx = {
-    waitUntil: (promise: Promise<unknown>) => background.push(promise),
-    passThroughOnException: () => undefined,
-    props: {},
-  } as unknown as ExecutionContext;
-  const init = {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  };
-  const res = await createApp().request(`https://api.test${path}`, init, { ...env, DB: db }, ctx);
-  const untilResponse = [...trips];
-  const parsed = await readJson(res);
-  await Promise.all(background);
-  return {
-    status: res.status,
-    body: parsed,
-    trips: untilResponse.filter((trip) => !isAuthLookup(trip)),
-    authTrips: untilResponse.filter(isAuthLookup).length,
-  };
-}
 
 /** The trips' shapes, for a failure message that says which read was added. */
 const shapes = (trips: RoundTrip[]) =>

@@ -1,4 +1,6 @@
+import { env } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { holdOk } from "../helpers/holds";
 import { call } from "../helpers/http";
 import { travelTo } from "../helpers/idempotency";
 import {
@@ -105,5 +107,53 @@ describe("GET /v1/experiences/{id}/slots: ETag and 304", () => {
     expect(late.status).toBe(200);
     expect(late.etag).not.toBe(early.etag);
     expect(JSON.parse(late.text).data[0].unbookable_reason).toBe("too_soon");
+  });
+});
+
+// Slot pages are kept in the isolate's memory between requests (src/lib/inputs-memo.ts), keyed
+// by the rows read on every request: whatever changes those rows or the clock shows at once.
+describe("GET /v1/experiences/{id}/slots: answers kept between requests", () => {
+  it("shows a hold at once, and its seats again the moment it expires", async () => {
+    const { key, experienceId, recurrenceId, from, path } = await setUp();
+    const before = await fetchSlots(key, path);
+    const sessionId = sessionIdOf(recurrenceId, from, "07:00");
+    const held = await holdOk(key, experienceId, { session_id: sessionId, quantity: 2 });
+    const during = await fetchSlots(key, path);
+    expect(JSON.parse(during.text).data[0]).toMatchObject({ seats_held: 2, seats_available: 8 });
+
+    travelTo(Date.parse(held.expires_at) + 1);
+    const after = await fetchSlots(key, path);
+    expect(JSON.parse(after.text).data[0]).toMatchObject({ seats_held: 0, seats_available: 10 });
+    expect(after.text).toBe(before.text);
+    expect(after.etag).toBe(before.etag);
+  });
+
+  it("shows a change another Worker wrote straight to D1", async () => {
+    const { key, experienceId, path } = await setUp();
+    const before = await fetchSlots(key, path);
+    expect(JSON.parse(before.text).data[0].capacity).toBe(10);
+    await env.DB.prepare("UPDATE experiences SET default_capacity = 9 WHERE id = ?")
+      .bind(experienceId)
+      .run();
+    const after = await fetchSlots(key, path, before.etag as string);
+    expect(after.status).toBe(200);
+    expect(JSON.parse(after.text).data[0].capacity).toBe(9);
+  });
+
+  it("answers as computed afresh when the clock goes back across a boundary", async () => {
+    const { key, experienceId } = await setUp();
+    await patchExperience(key, experienceId, {
+      scheduling_rules: { booking_window: { min_hours_before: 2, max_days_ahead: 60 } },
+    });
+    const day = utcDate(Date.now() + 2 * DAY_MS);
+    const path = slotsPath(experienceId, day, day);
+    const boundary = Date.parse(`${day}T07:00:00.000Z`) - 2 * HOUR_MS;
+    travelTo(boundary + 1);
+    const late = await fetchSlots(key, path);
+    expect(JSON.parse(late.text).data[0].unbookable_reason).toBe("too_soon");
+    travelTo(boundary - 60_000);
+    const early = await fetchSlots(key, path);
+    expect(JSON.parse(early.text).data[0].unbookable_reason).toBeNull();
+    expect(early.etag).not.toBe(late.etag);
   });
 });

@@ -200,18 +200,26 @@ export async function listSessionsInWindow(
   return assembleSessionsInWindow(experience, sources, fromMs, toMs);
 }
 
+/** The rows a window of one experience's sessions is built from (see sessionsOfWindowRows). */
+export interface WindowRows extends SessionSources {
+  experience: ExperienceRow;
+  fromMs: number;
+  toMs: number;
+}
+
 /**
- * The experience (of the organization) and its sessions in [fromMs, toMs), all read in one
- * round trip; null when the organization has no such experience.
+ * The experience (of the organization) and the rows of its sessions in [fromMs, toMs), all
+ * read in one round trip, with seats at `now`; null when the organization has no such
+ * experience. The sessions are a pure function of these rows (sessionsOfWindowRows).
  */
-export async function listExperienceSessionsInWindow(
+export async function readExperienceWindowRows(
   db: Database,
   organizationId: string,
   experienceId: string,
   fromMs: number,
   toMs: number,
   now: number,
-): Promise<{ experience: ExperienceRow; sessions: WindowSession[] } | null> {
+): Promise<WindowRows | null> {
   const { experience, ...sources } = await readExperienceWithSessionSources(
     db,
     organizationId,
@@ -220,8 +228,11 @@ export async function listExperienceSessionsInWindow(
     toMs + SNAPSHOT_MARGIN_MS,
     now,
   );
-  if (!experience) return null;
-  return { experience, sessions: assembleSessionsInWindow(experience, sources, fromMs, toMs) };
+  return experience ? { experience, ...sources, fromMs, toMs } : null;
+}
+
+export function sessionsOfWindowRows(rows: WindowRows): WindowSession[] {
+  return assembleSessionsInWindow(rows.experience, rows, rows.fromMs, rows.toMs);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { jsonBytes, matchesIfNoneMatch, strongEtagOf } from "../../http/etag";
+import { matchesIfNoneMatch } from "../../http/etag";
 import { createRouter, jsonContent } from "../../http/openapi";
 import { v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
-import { pageOfSlots } from "./slot-page";
 import { SlotPageSchema, SlotsPageQuerySchema } from "./slots.schemas";
-import { listExperienceSlots } from "./slots.service";
+import { slotsBodyOf } from "./slots-response";
 
 // Clients may keep a copy but must revalidate each time: seats and bookability change at any
 // moment, and a revalidation that matches costs a 304 without the body.
@@ -42,22 +41,16 @@ export const slotsRoutes = createRouter().openapi(
     },
   }),
   async (c) => {
-    const { organizationId, organizationTimezone } = authOf(c);
-    const query = c.req.valid("query");
-    const slots = await listExperienceSlots(
+    const { bytes, etag } = await slotsBodyOf(
       c.get("db"),
-      organizationId,
+      authOf(c),
       c.req.valid("param").id,
-      query,
-      organizationTimezone,
+      c.req.valid("query"),
       Date.now(),
     );
-    // Serialized here rather than by c.json, because the tag is the hash of these bytes.
-    const body = jsonBytes(pageOfSlots(slots, query));
-    const etag = await strongEtagOf(body);
     c.header("ETag", etag);
     c.header("Cache-Control", SLOTS_CACHE_CONTROL);
     if (matchesIfNoneMatch(c.req.header("if-none-match"), etag)) return c.body(null, 304);
-    return c.body(body, 200, { "Content-Type": "application/json" });
+    return c.body(bytes, 200, { "Content-Type": "application/json" });
   },
 );

@@ -6,9 +6,12 @@ import { formatUtcIso } from "../../scheduling/iso-instant";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { requireExperience } from "../experiences/experiences.service";
+import { bookingWindowStableUntil } from "../sessions/booking-window";
 import {
-  listExperienceSessionsInWindow,
   listSessionsInWindow,
+  readExperienceWindowRows,
+  sessionsOfWindowRows,
+  type WindowRows,
   type WindowSession,
 } from "../sessions/sessions.service";
 import { seatsAvailable, unbookableReason } from "./slot-availability";
@@ -84,17 +87,18 @@ export async function listSlots(
 }
 
 /**
- * GET /v1/…/slots: the experience and every row its slots need in one D1 round trip. An
- * unknown experience is 404 before a bad range is 400, as when they were read one by one.
+ * GET /v1/…/slots, first half: the experience and every row its slots need, in one D1 round
+ * trip. An unknown experience is 404 before a bad range is 400, as when they were read one by
+ * one. The slots are a pure function of these rows, the query and the clock (slotsOfRows).
  */
-export async function listExperienceSlots(
+export async function readSlotRows(
   db: Database,
   organizationId: string,
   experienceId: string,
   query: SlotsQuery,
   defaultTimezone: string,
   now: number,
-) {
+): Promise<WindowRows> {
   let range: SlotRange;
   try {
     range = resolveRange(query, query.timezone ?? defaultTimezone, now);
@@ -102,7 +106,7 @@ export async function listExperienceSlots(
     await requireExperience(db, organizationId, experienceId);
     throw err;
   }
-  const found = await listExperienceSessionsInWindow(
+  const rows = await readExperienceWindowRows(
     db,
     organizationId,
     experienceId,
@@ -110,6 +114,24 @@ export async function listExperienceSlots(
     range.toMs,
     now,
   );
-  if (!found) throw new NotFoundError("Experience not found");
-  return presentSlots(found.sessions, found.experience, now, query.include_unbookable);
+  if (!rows) throw new NotFoundError("Experience not found");
+  return rows;
+}
+
+/**
+ * The slots of these rows at `now`, and the instant until which they stay exactly so: the
+ * clock changes a slot only through its booking window (past, too_soon, too_far); everything
+ * else comes from the rows.
+ */
+export function slotsOfRows(rows: WindowRows, query: SlotsQuery, now: number) {
+  const sessions = sessionsOfWindowRows(rows);
+  const stableUntil = bookingWindowStableUntil(
+    sessions.map((session) => session.startMs),
+    now,
+    rows.experience.schedulingRules,
+  );
+  return {
+    slots: presentSlots(sessions, rows.experience, now, query.include_unbookable),
+    stableUntil,
+  };
 }
