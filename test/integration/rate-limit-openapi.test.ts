@@ -39,6 +39,14 @@ describe("§11 rate limit", () => {
     expect((await call("GET", "/v1/spaces", { key: quiet.key })).status).toBe(200);
   });
 
+  it("limits a flood of wrong keys too: 401 until the limit, then 429 (asked before the lookup counts)", async () => {
+    const wrong = `bk_live_wrong_${crypto.randomUUID()}`;
+    const { statuses, limited } = await sendUntilLimited("/v1/spaces", { key: wrong });
+    expect(statuses.length).toBeGreaterThan(60);
+    expect(statuses.slice(0, 60).every((s) => s === 401)).toBe(true);
+    expect(limited?.headers.get("retry-after")).toBe("10");
+  });
+
   it("limits public routes per client IP", async () => {
     const headers = { "cf-connecting-ip": "203.0.113.77" };
     const { limited } = await sendUntilLimited("/public/nothing", { headers });
