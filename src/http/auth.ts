@@ -3,8 +3,9 @@ import type { AppEnv } from "../app-env";
 import { InvalidApiKeyError, MissingApiKeyError } from "../errors";
 import { findActiveApiKeyByHash } from "../features/api-keys/api-keys.repository";
 import { sha256Hex } from "../lib/crypto";
+import { noteKeyAuthenticated, noteKeyLimited, startEarlyRead } from "./early-reads";
 import { matchedHandlerRoute } from "./matched-route";
-import { enforceRateLimit } from "./rate-limit";
+import { enforceRateLimit, RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
 
 /** The presented API key: X-API-KEY, else `Authorization: Bearer <key>` (§3). */
 export function readPresentedKey(headers: {
@@ -29,6 +30,7 @@ export const apiKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
   const presented = readPresentedKey(c.req);
   if (!presented) throw new MissingApiKeyError();
   const hash = await sha256Hex(presented);
+  startEarlyRead(c, hash, Date.now());
   // §3's constant-time comparison is this lookup by hash: what a timing attack could learn is
   // how much of a SHA-256 digest matched an indexed row, and the digest of a guess says nothing
   // about any other key's characters. A compare after a lookup by the same hash could never fail.
@@ -36,17 +38,22 @@ export const apiKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
     enforceRateLimit(c.env, `key:${hash}`),
     findActiveApiKeyByHash(c.get("db"), hash),
   ]);
-  if (limited.status === "rejected") throw limited.reason;
+  if (limited.status === "rejected") {
+    noteKeyLimited(hash, Date.now() + RATE_LIMIT_PERIOD_SECONDS * 1000);
+    throw limited.reason;
+  }
   if (found.status === "rejected") throw found.reason;
   if (!found.value) throw new InvalidApiKeyError();
 
   const key = found.value;
-  c.set("auth", {
+  const auth = {
     apiKeyId: key.id,
     organizationId: key.organizationId,
     organizationTimezone: key.organizationTimezone,
     scopes: key.scopes,
-  });
+  };
+  c.set("auth", auth);
+  noteKeyAuthenticated(hash, auth);
   c.set("organizationId", key.organizationId);
   await next();
 });

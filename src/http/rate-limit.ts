@@ -3,7 +3,7 @@ import type { AppEnv } from "../app-env";
 import { RateLimitedError } from "../errors";
 
 /** The binding's window (wrangler.toml `period`); a blocked caller may retry after it. */
-const RATE_LIMIT_PERIOD_SECONDS = 10;
+export const RATE_LIMIT_PERIOD_SECONDS = 10;
 
 export async function enforceRateLimit(env: Env, key: string): Promise<void> {
   const { success } = await env.RATE_LIMITER.limit({ key });

@@ -15,13 +15,20 @@ export interface Counted {
   /** The round trips of the work the request left running after its response (waitUntil). */
   background: RoundTrip[];
   authTrips: number;
+  /** Every trip until the response, the key lookup included, in the order they were sent. */
+  all: RoundTrip[];
 }
 
-export async function countedPost(
-  path: string,
-  body: unknown,
-  headers: Record<string, string>,
-): Promise<Counted> {
+export function countedPost(path: string, body: unknown, headers: Record<string, string>) {
+  return countedRequest(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** A request through a fresh app whose D1 binding counts every round trip, in call order. */
+export async function countedRequest(path: string, init: RequestInit): Promise<Counted> {
   const { db, trips } = countRoundTrips(env.DB);
   const background: Promise<unknown>[] = [];
   const ctx = {
@@ -29,16 +36,12 @@ export async function countedPost(
     passThroughOnException: () => undefined,
     props: {},
   } as unknown as ExecutionContext;
-  const init = {
-    method: "POST",
-    headers: { "content-type": "application/json", ...headers },
-    body: JSON.stringify(body),
-  };
   const res = await createApp().request(`https://api.test${path}`, init, { ...env, DB: db }, ctx);
   const untilResponse = [...trips];
   const parsed = await readJson(res);
   await Promise.all(background);
   return {
+    all: untilResponse,
     background: trips.slice(untilResponse.length),
     status: res.status,
     body: parsed,

@@ -1,12 +1,25 @@
+import type { Context } from "hono";
+import type { ApiAuth, AppEnv } from "../../app-env";
 import type { Database } from "../../db/client";
+import { earlyReadOf } from "../../http/early-reads";
 import { jsonBytes, strongEtagOf } from "../../http/etag";
 import { InputsMemo } from "../../lib/inputs-memo";
+import type { WindowRows } from "../sessions/sessions.service";
 import { pageOfSlots, type SlotPageQuery } from "./slot-page";
+import { SlotsPageQuerySchema } from "./slots.schemas";
 import { readSlotRows, slotsOfRows } from "./slots.service";
 
 export interface SlotsBody {
   bytes: Uint8Array<ArrayBuffer>;
   etag: string;
+}
+
+/** The rows of one slots request, read at `now`, for the experience and query it names. */
+interface SlotRowsRead {
+  experienceId: string;
+  query: SlotPageQuery;
+  now: number;
+  rows: WindowRows;
 }
 
 /**
@@ -17,24 +30,49 @@ export interface SlotsBody {
  */
 const memo = new InputsMemo<SlotsBody>(8 * 1024 * 1024);
 
-/** The §8 slots page as the exact bytes and strong tag of the response. */
-export async function slotsBodyOf(
-  db: Database,
-  auth: { organizationId: string; organizationTimezone: string },
+function readRows(db: Database, auth: ApiAuth, experienceId: string, query: SlotPageQuery) {
+  const now = Date.now();
+  const { organizationId, organizationTimezone } = auth;
+  return readSlotRows(db, organizationId, experienceId, query, organizationTimezone, now).then(
+    (rows): SlotRowsRead => ({ experienceId, query, now, rows }),
+  );
+}
+
+const SLOTS_PATH = /^\/v1\/experiences\/([^/]+)\/slots$/;
+
+/**
+ * The slots read started while the API key is looked up (src/http/early-reads.ts), from the
+ * request's own path and query; undefined where the handler will answer an error anyway.
+ */
+export async function readSlotRowsEarly(c: Context<AppEnv>, assumed: ApiAuth) {
+  const experienceId = SLOTS_PATH.exec(c.req.path)?.[1];
+  const query = SlotsPageQuerySchema.safeParse(c.req.query());
+  if (!experienceId || !query.success) return undefined;
+  return readRows(c.get("db"), assumed, decodeURIComponent(experienceId), query.data);
+}
+
+/** The early read if it was for this very request's experience and query, else a fresh one. */
+async function rowsFor(
+  c: Context<AppEnv>,
+  auth: ApiAuth,
   experienceId: string,
   query: SlotPageQuery,
-  now: number,
+) {
+  const early = await earlyReadOf<SlotRowsRead>(c, auth);
+  const same =
+    early?.experienceId === experienceId && JSON.stringify(early.query) === JSON.stringify(query);
+  return same ? early : readRows(c.get("db"), auth, experienceId, query);
+}
+
+/** The §8 slots page as the exact bytes and strong tag of the response. */
+export async function slotsBodyOf(
+  c: Context<AppEnv>,
+  auth: ApiAuth,
+  experienceId: string,
+  query: SlotPageQuery,
 ): Promise<SlotsBody> {
-  const { organizationId, organizationTimezone } = auth;
-  const rows = await readSlotRows(
-    db,
-    organizationId,
-    experienceId,
-    query,
-    organizationTimezone,
-    now,
-  );
-  const key = JSON.stringify([organizationId, experienceId, query, rows.fromMs, rows.toMs]);
+  const { rows, now } = await rowsFor(c, auth, experienceId, query);
+  const key = JSON.stringify([auth.organizationId, experienceId, query, rows.fromMs, rows.toMs]);
   const inputs = JSON.stringify([rows.experience, rows.recurrences, rows.snapshots]);
   const known = memo.get(key, inputs, now);
   if (known) return known;

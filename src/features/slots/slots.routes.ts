@@ -1,10 +1,11 @@
+import { registerEarlyRead } from "../../http/early-reads";
 import { matchesIfNoneMatch } from "../../http/etag";
 import { createRouter, jsonContent } from "../../http/openapi";
 import { v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "./slots.schemas";
-import { slotsBodyOf } from "./slots-response";
+import { readSlotRowsEarly, slotsBodyOf } from "./slots-response";
 
 // Clients may keep a copy but must revalidate each time: seats and bookability change at any
 // moment, and a revalidation that matches costs a 304 without the body.
@@ -22,6 +23,9 @@ const SLOTS_CACHE_HEADERS = {
 };
 
 const route = v1Routes("Slots", "experiences");
+
+// The hottest read: its rows are read while the API key is looked up.
+registerEarlyRead("/v1/experiences/:id/slots", readSlotRowsEarly);
 
 export const slotsRoutes = createRouter().openapi(
   route.get("/experiences/{id}/slots", {
@@ -42,11 +46,10 @@ export const slotsRoutes = createRouter().openapi(
   }),
   async (c) => {
     const { bytes, etag } = await slotsBodyOf(
-      c.get("db"),
+      c,
       authOf(c),
       c.req.valid("param").id,
       c.req.valid("query"),
-      Date.now(),
     );
     c.header("ETag", etag);
     c.header("Cache-Control", SLOTS_CACHE_CONTROL);
