@@ -1,9 +1,8 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../app-env";
 import { InvalidApiKeyError, MissingApiKeyError } from "../errors";
-import { findActiveApiKeyByHash } from "../features/api-keys/api-keys.repository";
 import { sha256Hex } from "../lib/crypto";
-import { noteKeyAuthenticated, noteKeyLimited, startEarlyRead } from "./early-reads";
+import { lookUpApiKey, noteKeyAuthenticated, noteKeyLimited } from "./early-reads";
 import { matchedHandlerRoute } from "./matched-route";
 import { enforceRateLimit, RATE_LIMIT_PERIOD_SECONDS } from "./rate-limit";
 
@@ -30,13 +29,12 @@ export const apiKeyAuth = createMiddleware<AppEnv>(async (c, next) => {
   const presented = readPresentedKey(c.req);
   if (!presented) throw new MissingApiKeyError();
   const hash = await sha256Hex(presented);
-  startEarlyRead(c, hash, Date.now());
   // §3's constant-time comparison is this lookup by hash: what a timing attack could learn is
   // how much of a SHA-256 digest matched an indexed row, and the digest of a guess says nothing
   // about any other key's characters. A compare after a lookup by the same hash could never fail.
   const [limited, found] = await Promise.allSettled([
     enforceRateLimit(c.env, `key:${hash}`),
-    findActiveApiKeyByHash(c.get("db"), hash),
+    lookUpApiKey(c, hash, Date.now()),
   ]);
   if (limited.status === "rejected") {
     noteKeyLimited(hash, Date.now() + RATE_LIMIT_PERIOD_SECONDS * 1000);

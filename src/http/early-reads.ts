@@ -1,16 +1,29 @@
 import type { Context } from "hono";
 import type { ApiAuth, AppEnv } from "../app-env";
+import type { Statement } from "../db/write-batch";
+import {
+  type ActiveApiKey,
+  activeApiKeyByHashQuery,
+  findActiveApiKeyByHash,
+} from "../features/api-keys/api-keys.repository";
 import { matchedHandlerRoute } from "./matched-route";
 
 /**
- * Reads a /v1 route may start while its request's API key is still being looked up. The lookup
+ * Reads a /v1 route may send in one D1 batch with its request's API key lookup. The lookup
  * stays on every request (§3: a revoked key fails at once), so the hottest read would otherwise
- * wait for two D1 round trips one after the other. An early read assumes what this isolate last
- * saw the same key authenticate as; the handler takes it only when the lookup agrees (same key,
- * organization and zone), and reads afresh otherwise. A key this isolate has not seen
- * authenticate, or one it saw rate limited, starts nothing: a flood of wrong keys costs no read.
+ * cost two round trips, one after the other. An early read assumes what this isolate last saw
+ * the same key authenticate as; the handler takes its rows only when the lookup in the same
+ * batch confirms that (same key, organization and zone), and reads afresh otherwise. A key this
+ * isolate has not seen authenticate, or saw rate limited, starts nothing: a flood of wrong keys
+ * costs no more than its lookups.
  */
-export type EarlyRead = (c: Context<AppEnv>, assumed: ApiAuth) => Promise<unknown>;
+export interface PlannedRead<T> {
+  statements: Statement[];
+  /** What the handler gets from the statements' results; undefined to read afresh. */
+  resultOf(results: readonly unknown[]): T | undefined;
+}
+
+export type EarlyRead = (c: Context<AppEnv>, assumed: ApiAuth) => PlannedRead<unknown> | undefined;
 
 const readsByRoute = new Map<string, EarlyRead>();
 
@@ -34,15 +47,34 @@ interface Started {
 
 const startedReads = new WeakMap<Context, Started>();
 
-/** Starts the matched route's early read, if it has one and the key is known here. */
-export function startEarlyRead(c: Context<AppEnv>, keyHash: string, now: number): void {
-  const seen = seenKeys.get(keyHash);
+function plannedReadOf(c: Context<AppEnv>, seen: SeenKey | undefined, now: number) {
   const route = matchedHandlerRoute(c);
   const read = route && readsByRoute.get(route.path);
-  if (!seen || !read || now < seen.limitedUntil) return;
-  // A failed early read is only a lost head start: the handler reads again and reports it.
-  const result = read(c, seen.auth).catch(() => undefined);
-  startedReads.set(c, { assumed: seen.auth, result });
+  if (!seen || !read || now < seen.limitedUntil) return undefined;
+  return read(c, seen.auth);
+}
+
+/**
+ * The key lookup of this request: alone, or in one batch with the matched route's early read
+ * when the key is known here (its results kept for earlyReadOf).
+ */
+export async function lookUpApiKey(
+  c: Context<AppEnv>,
+  keyHash: string,
+  now: number,
+): Promise<ActiveApiKey | undefined> {
+  const db = c.get("db");
+  const seen = seenKeys.get(keyHash);
+  const planned = plannedReadOf(c, seen, now);
+  if (!seen || !planned) return findActiveApiKeyByHash(db, keyHash);
+  const batch = db.batch([activeApiKeyByHashQuery(db, keyHash), ...planned.statements]);
+  const result = batch.then(([, ...results]) => planned.resultOf(results));
+  startedReads.set(c, { assumed: seen.auth, result: result.catch(() => undefined) });
+  // The route's statements must never cost the request its authentication.
+  return batch.then(
+    ([keys]) => keys[0],
+    () => findActiveApiKeyByHash(db, keyHash),
+  );
 }
 
 /** Remembers what the key authenticated as, for the next request's early read. */

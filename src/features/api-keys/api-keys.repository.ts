@@ -1,33 +1,30 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { listRows } from "../../db/queries";
-import { apiKeys, type ScopeMap } from "../../db/schema";
+import { apiKeys, organizations } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-// Written out rather than built: it runs before every /v1 request, and drizzle would build the
-// same join again each time. The columns are those of the api_keys and organizations tables.
-const ACTIVE_KEY_BY_HASH = `SELECT k.id, k.organization_id, o.timezone, k.scopes
-  FROM "api_keys" k JOIN "organizations" o ON o.id = k.organization_id
-  WHERE k.key_hash = ?1 AND k.revoked_at IS NULL LIMIT 1`;
-
-interface ActiveKeyRow {
-  id: string;
-  organization_id: string;
-  timezone: string;
-  scopes: string;
+/** The unrevoked key with this hash and its organization's zone: at most one row. */
+export function activeApiKeyByHashQuery(db: Database, keyHash: string) {
+  return db
+    .select({
+      id: apiKeys.id,
+      organizationId: apiKeys.organizationId,
+      organizationTimezone: organizations.timezone,
+      scopes: apiKeys.scopes,
+    })
+    .from(apiKeys)
+    .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1);
 }
 
-/** The unrevoked key with this hash and its organization's zone, or undefined. */
+export type ActiveApiKey = Awaited<ReturnType<typeof activeApiKeyByHashQuery>>[number];
+
 export async function findActiveApiKeyByHash(db: Database, keyHash: string) {
-  const row = await db.$client.prepare(ACTIVE_KEY_BY_HASH).bind(keyHash).first<ActiveKeyRow>();
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    organizationId: row.organization_id,
-    organizationTimezone: row.timezone,
-    scopes: JSON.parse(row.scopes) as ScopeMap,
-  };
+  const [row] = await activeApiKeyByHashQuery(db, keyHash);
+  return row;
 }
 
 export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInsert) {

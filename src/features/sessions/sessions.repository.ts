@@ -1,4 +1,5 @@
 import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
 import { findRow } from "../../db/queries";
 import { bookings, sessions } from "../../db/schema";
@@ -93,19 +94,36 @@ export async function readSessionSources(
   return { recurrences, snapshots };
 }
 
-/** The same, with the experience of the organization (undefined when there is none). */
-export async function readExperienceWithSessionSources(
+/**
+ * The same, with the experience of the organization (undefined when there is none): the
+ * statements of one D1 batch, and how to read its results.
+ */
+export function experienceWithSessionSourcesQueries(
   db: Database,
   organizationId: string,
   experienceId: string,
   fromMs: number,
   toMs: number,
   now: number,
-): Promise<SessionSources & { experience: ExperienceRow | undefined }> {
-  const [experiences, recurrences, snapshots] = await db.batch([
-    findExperienceByIdQuery(db, organizationId, experienceId),
-    listLiveRecurrencesByExperienceQuery(db, experienceId),
-    listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now),
-  ]);
-  return { experience: experiences[0], recurrences, snapshots };
+) {
+  const experienceQuery = findExperienceByIdQuery(db, organizationId, experienceId);
+  const recurrencesQuery = listLiveRecurrencesByExperienceQuery(db, experienceId);
+  const snapshotsQuery = listSnapshotsWithSeatsQuery(db, experienceId, fromMs, toMs, now);
+  type Results = [
+    Awaited<typeof experienceQuery>,
+    Awaited<typeof recurrencesQuery>,
+    Awaited<typeof snapshotsQuery>,
+  ];
+  return {
+    statements: [experienceQuery, recurrencesQuery, snapshotsQuery] as [
+      BatchItem<"sqlite">,
+      ...BatchItem<"sqlite">[],
+    ],
+    rowsOf(
+      results: readonly unknown[],
+    ): SessionSources & { experience: ExperienceRow | undefined } {
+      const [experiences, recurrences, snapshots] = results as unknown as Results;
+      return { experience: experiences[0], recurrences, snapshots };
+    },
+  };
 }

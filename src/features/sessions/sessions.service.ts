@@ -7,8 +7,8 @@ import { resolveTemplateDefaults, toRecurrenceRule } from "../recurrences/recurr
 import { findLiveRecurrence, type RecurrenceRow } from "../recurrences/recurrences.repository";
 import type { SessionSnapshot } from "./seat-guard";
 import {
+  experienceWithSessionSourcesQueries,
   findMaterializedSession,
-  readExperienceWithSessionSources,
   readSessionSources,
   type SessionRow,
   type SessionSources,
@@ -208,19 +208,20 @@ export interface WindowRows extends SessionSources {
 }
 
 /**
- * The experience (of the organization) and the rows of its sessions in [fromMs, toMs), all
- * read in one round trip, with seats at `now`; null when the organization has no such
- * experience. The sessions are a pure function of these rows (sessionsOfWindowRows).
+ * The statements reading the experience (of the organization) and the rows of its sessions in
+ * [fromMs, toMs) with seats at `now`, for one D1 batch, and how to read their results: null
+ * when the organization has no such experience. The sessions are a pure function of these rows
+ * (sessionsOfWindowRows).
  */
-export async function readExperienceWindowRows(
+export function experienceWindowReads(
   db: Database,
   organizationId: string,
   experienceId: string,
   fromMs: number,
   toMs: number,
   now: number,
-): Promise<WindowRows | null> {
-  const { experience, ...sources } = await readExperienceWithSessionSources(
+) {
+  const reads = experienceWithSessionSourcesQueries(
     db,
     organizationId,
     experienceId,
@@ -228,7 +229,13 @@ export async function readExperienceWindowRows(
     toMs + SNAPSHOT_MARGIN_MS,
     now,
   );
-  return experience ? { experience, ...sources, fromMs, toMs } : null;
+  return {
+    statements: reads.statements,
+    rowsOf(results: readonly unknown[]): WindowRows | null {
+      const { experience, ...sources } = reads.rowsOf(results);
+      return experience ? { experience, ...sources, fromMs, toMs } : null;
+    },
+  };
 }
 
 export function sessionsOfWindowRows(rows: WindowRows): WindowSession[] {

@@ -1,13 +1,13 @@
 import type { Context } from "hono";
 import type { ApiAuth, AppEnv } from "../../app-env";
 import type { Database } from "../../db/client";
-import { earlyReadOf } from "../../http/early-reads";
+import { earlyReadOf, type PlannedRead } from "../../http/early-reads";
 import { jsonBytes, strongEtagOf } from "../../http/etag";
 import { InputsMemo } from "../../lib/inputs-memo";
 import type { WindowRows } from "../sessions/sessions.service";
 import { pageOfSlots, type SlotPageQuery } from "./slot-page";
 import { SlotsPageQuerySchema } from "./slots.schemas";
-import { readSlotRows, slotsOfRows } from "./slots.service";
+import { readSlotRows, slotRowsReads, slotsOfRows } from "./slots.service";
 
 export interface SlotsBody {
   bytes: Uint8Array<ArrayBuffer>;
@@ -30,25 +30,59 @@ interface SlotRowsRead {
  */
 const memo = new InputsMemo<SlotsBody>(8 * 1024 * 1024);
 
-function readRows(db: Database, auth: ApiAuth, experienceId: string, query: SlotPageQuery) {
+/** The rows of this request, read in their own batch. */
+async function readRows(
+  db: Database,
+  auth: ApiAuth,
+  experienceId: string,
+  query: SlotPageQuery,
+): Promise<SlotRowsRead> {
   const now = Date.now();
   const { organizationId, organizationTimezone } = auth;
-  return readSlotRows(db, organizationId, experienceId, query, organizationTimezone, now).then(
-    (rows): SlotRowsRead => ({ experienceId, query, now, rows }),
+  const rows = await readSlotRows(
+    db,
+    organizationId,
+    experienceId,
+    query,
+    organizationTimezone,
+    now,
   );
+  return { experienceId, query, now, rows };
 }
 
 const SLOTS_PATH = /^\/v1\/experiences\/([^/]+)\/slots$/;
 
 /**
- * The slots read started while the API key is looked up (src/http/early-reads.ts), from the
+ * The slots statements sent with the API key lookup (src/http/early-reads.ts), from the
  * request's own path and query; undefined where the handler will answer an error anyway.
  */
-export async function readSlotRowsEarly(c: Context<AppEnv>, assumed: ApiAuth) {
-  const experienceId = SLOTS_PATH.exec(c.req.path)?.[1];
-  const query = SlotsPageQuerySchema.safeParse(c.req.query());
-  if (!experienceId || !query.success) return undefined;
-  return readRows(c.get("db"), assumed, decodeURIComponent(experienceId), query.data);
+export function slotRowsEarly(
+  c: Context<AppEnv>,
+  assumed: ApiAuth,
+): PlannedRead<SlotRowsRead> | undefined {
+  const match = SLOTS_PATH.exec(c.req.path)?.[1];
+  const parsed = SlotsPageQuerySchema.safeParse(c.req.query());
+  if (!match || !parsed.success) return undefined;
+  const experienceId = decodeURIComponent(match);
+  const query = parsed.data;
+  const now = Date.now();
+  const { organizationId, organizationTimezone } = assumed;
+  const reads = slotRowsReads(
+    c.get("db"),
+    organizationId,
+    experienceId,
+    query,
+    organizationTimezone,
+    now,
+  );
+  if (!reads) return undefined;
+  return {
+    statements: reads.statements,
+    resultOf(results) {
+      const rows = reads.rowsOf(results);
+      return rows ? { experienceId, query, now, rows } : undefined;
+    },
+  };
 }
 
 /** The early read if it was for this very request's experience and query, else a fresh one. */

@@ -5,7 +5,7 @@ import { v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "./slots.schemas";
-import { readSlotRowsEarly, slotsBodyOf } from "./slots-response";
+import { slotRowsEarly, slotsBodyOf } from "./slots-response";
 
 // Clients may keep a copy but must revalidate each time: seats and bookability change at any
 // moment, and a revalidation that matches costs a 304 without the body.
@@ -25,7 +25,7 @@ const SLOTS_CACHE_HEADERS = {
 const route = v1Routes("Slots", "experiences");
 
 // The hottest read: its rows are read while the API key is looked up.
-registerEarlyRead("/v1/experiences/:id/slots", readSlotRowsEarly);
+registerEarlyRead("/v1/experiences/:id/slots", slotRowsEarly);
 
 export const slotsRoutes = createRouter().openapi(
   route.get("/experiences/{id}/slots", {

@@ -8,8 +8,8 @@ import type { ExperienceRow } from "../experiences/experiences.repository";
 import { requireExperience } from "../experiences/experiences.service";
 import { bookingWindowStableUntil } from "../sessions/booking-window";
 import {
+  experienceWindowReads,
   listSessionsInWindow,
-  readExperienceWindowRows,
   sessionsOfWindowRows,
   type WindowRows,
   type WindowSession,
@@ -87,9 +87,31 @@ export async function listSlots(
 }
 
 /**
- * GET /v1/…/slots, first half: the experience and every row its slots need, in one D1 round
- * trip. An unknown experience is 404 before a bad range is 400, as when they were read one by
- * one. The slots are a pure function of these rows, the query and the clock (slotsOfRows).
+ * GET /v1/…/slots, first half: the statements of the one D1 batch that reads the experience and
+ * every row its slots need, and how to read its results (null: no such experience); undefined
+ * when the range itself is refused (resolveRange's 400).
+ */
+export function slotRowsReads(
+  db: Database,
+  organizationId: string,
+  experienceId: string,
+  query: SlotsQuery,
+  defaultTimezone: string,
+  now: number,
+) {
+  let range: SlotRange;
+  try {
+    range = resolveRange(query, query.timezone ?? defaultTimezone, now);
+  } catch {
+    return undefined;
+  }
+  return experienceWindowReads(db, organizationId, experienceId, range.fromMs, range.toMs, now);
+}
+
+/**
+ * The rows slotRowsReads names, read. An unknown experience is 404 before a bad range is 400,
+ * as when they were read one by one. The slots are a pure function of these rows, the query
+ * and the clock (slotsOfRows).
  */
 export async function readSlotRows(
   db: Database,
@@ -99,21 +121,12 @@ export async function readSlotRows(
   defaultTimezone: string,
   now: number,
 ): Promise<WindowRows> {
-  let range: SlotRange;
-  try {
-    range = resolveRange(query, query.timezone ?? defaultTimezone, now);
-  } catch (err) {
+  const reads = slotRowsReads(db, organizationId, experienceId, query, defaultTimezone, now);
+  if (!reads) {
     await requireExperience(db, organizationId, experienceId);
-    throw err;
+    resolveRange(query, query.timezone ?? defaultTimezone, now); // throws the range's 400
   }
-  const rows = await readExperienceWindowRows(
-    db,
-    organizationId,
-    experienceId,
-    range.fromMs,
-    range.toMs,
-    now,
-  );
+  const rows = reads?.rowsOf(await db.batch(reads.statements));
   if (!rows) throw new NotFoundError("Experience not found");
   return rows;
 }
