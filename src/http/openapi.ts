@@ -22,6 +22,22 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
   return { content: { "application/json": { schema } }, description };
 }
 
+/** A route's one success response, a JSON body: `responses: jsonResponse(200, dataOf(X), "…")`. */
+export function jsonResponse<const S extends number, T extends z.ZodType>(
+  status: S,
+  schema: T,
+  description: string,
+) {
+  return { [status]: jsonContent(schema, description) } as {
+    [K in S]: ReturnType<typeof jsonContent<T>>;
+  };
+}
+
+/** The success response of a route that answers 204 with no body. */
+export function noContent(description: string) {
+  return { 204: { description } };
+}
+
 /** A required JSON request body (required, so an absent body is validated too). */
 export function jsonBodyOf<T extends z.ZodType>(schema: T, description?: string) {
   return {

@@ -77,8 +77,19 @@ export function unscopedRoutes(tag: string, security: Security) {
 }
 
 /** The request of an idempotent POST (§7): the Idempotency-Key header and a JSON body. */
-export function idempotentJsonBody<T extends z.ZodType>(schema: T) {
-  return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema) };
+export function idempotentJsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema, description) };
+}
+
+/** An idempotent POST that takes no fields: an empty body or `{}` (a stray field is a 400). */
+export function idempotentEmptyBody<T extends z.ZodType>(schema: T) {
+  return idempotentJsonBody(schema, "No fields; the body may be empty");
+}
+
+/** An idempotent POST whose JSON body may be left out altogether. */
+export function idempotentOptionalBody<T extends z.ZodType>(schema: T) {
+  const body = { content: { "application/json": { schema } }, required: false as const };
+  return { headers: IdempotencyKeyHeaderSchema, body };
 }
 
 /** A /v1 write's request (§7 WriteRequest) and the caller's organization. */

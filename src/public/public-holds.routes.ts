@@ -4,7 +4,7 @@ import {
   PublicHoldParamsSchema,
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
-import { createRouter, dataOf, jsonContent } from "../http/openapi";
+import { createRouter, dataOf, jsonResponse, noContent } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
@@ -24,7 +24,7 @@ export const publicHoldsRoutes = createRouter()
         params: PublicExperienceParamsSchema,
         ...idempotentJsonBody(CreateHoldBodySchema),
       },
-      responses: { 201: jsonContent(dataOf(PublicHoldSchema), "The hold and its token") },
+      responses: jsonResponse(201, dataOf(PublicHoldSchema), "The hold and its token"),
     }),
     async (c) => {
       const result = await createPublicHold(c.get("db"), {
@@ -46,7 +46,7 @@ export const publicHoldsRoutes = createRouter()
         params: PublicHoldParamsSchema,
         ...idempotentJsonBody(HoldTokenBodySchema),
       },
-      responses: { 204: { description: "Released; empty body" } },
+      responses: noContent("Released; empty body"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");

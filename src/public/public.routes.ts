@@ -3,7 +3,7 @@ import {
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonContent } from "../http/openapi";
+import { createRouter, dataOf, jsonResponse } from "../http/openapi";
 import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { encryptionKeyOf } from "../lib/encryption-key";
 import { manageUrl } from "./booking-page/manage-link";
@@ -34,7 +34,7 @@ export const publicRoutes = createRouter()
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema },
-      responses: { 200: jsonContent(dataOf(PublicExperienceSchema), "The experience") },
+      responses: jsonResponse(200, dataOf(PublicExperienceSchema), "The experience"),
     }),
     async (c) => {
       const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
@@ -49,9 +49,7 @@ export const publicRoutes = createRouter()
       description:
         "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
       request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
-      responses: {
-        200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
-      },
+      responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -70,9 +68,7 @@ export const publicRoutes = createRouter()
         params: PublicExperienceParamsSchema,
         ...idempotentJsonBody(PublicCreateBookingBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),
-      },
+      responses: jsonResponse(201, dataOf(PublicBookingSchema), "The booking and its cancel token"),
     }),
     async (c) => {
       const result = await createPublicBooking(c.get("db"), {
@@ -98,7 +94,7 @@ export const publicRoutes = createRouter()
         params: PublicBookingParamsSchema,
         ...idempotentJsonBody(PublicCancelBodySchema),
       },
-      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
+      responses: jsonResponse(200, dataOf(BookingSchema), "The cancelled booking"),
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {

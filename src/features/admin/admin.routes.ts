@@ -1,4 +1,11 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import {
+  createRouter,
+  dataOf,
+  jsonBodyOf,
+  jsonResponse,
+  listOf,
+  noContent,
+} from "../../http/openapi";
 import { unscopedRoutes } from "../../http/route";
 import {
   ApiKeySchema,
@@ -22,7 +29,7 @@ export const adminRoutes = createRouter()
       description:
         "Operator API (Bearer ADMIN_TOKEN). Creates an organization with `name` and an IANA `timezone` (default UTC); its `GENERAL` space exists from then on.",
       request: jsonBodyOf(CreateOrganizationBodySchema),
-      responses: { 201: jsonContent(dataOf(OrganizationSchema), "The organization") },
+      responses: jsonResponse(201, dataOf(OrganizationSchema), "The organization"),
     }),
     async (c) => {
       const org = await createOrganization(c.get("db"), {
@@ -40,7 +47,7 @@ export const adminRoutes = createRouter()
       description:
         "Operator API. A key with scopes per resource (`none`, `read`, `write`; omitted resources are `none`). The `key` secret appears in this response only; only its SHA-256 is stored.",
       request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
-      responses: { 201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret") },
+      responses: jsonResponse(201, dataOf(CreatedApiKeySchema), "The key, with its secret"),
     }),
     async (c) => {
       const { org_id } = c.req.valid("param");
@@ -60,9 +67,7 @@ export const adminRoutes = createRouter()
       description:
         "Operator API. The organization's keys, newest first, with prefix and scopes but never the secret.",
       request: { params: OrgParamsSchema },
-      responses: {
-        200: jsonContent(listOf(ApiKeySchema), "The organization's keys, newest first"),
-      },
+      responses: jsonResponse(200, listOf(ApiKeySchema), "The organization's keys, newest first"),
     }),
     async (c) => {
       const { org_id } = c.req.valid("param");
@@ -78,7 +83,7 @@ export const adminRoutes = createRouter()
       description:
         "Operator API. Revokes the key: the next request with it answers 401 `invalid_api_key`. 204 with an empty body.",
       request: { params: OrgKeyParamsSchema },
-      responses: { 204: { description: "Revoked" } },
+      responses: noContent("Revoked"),
     }),
     async (c) => {
       const { org_id, key_id } = c.req.valid("param");

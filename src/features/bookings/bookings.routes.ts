@@ -1,11 +1,10 @@
+import { createRouter, dataOf, jsonResponse, pageOf } from "../../http/openapi";
 import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonContent,
-  pageOf,
-} from "../../http/openapi";
-import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
+  idempotentJsonBody,
+  idempotentOptionalBody,
+  v1Routes,
+  v1WriteRequestOf,
+} from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { encryptionKeyOf } from "../../lib/encryption-key";
 import { issueCancelToken } from "../../public/cancel-token";
@@ -35,7 +34,7 @@ export const bookingsRoutes = createRouter()
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateBookingBodySchema),
       },
-      responses: { 201: jsonContent(dataOf(CreatedBookingSchema), "The booking") },
+      responses: jsonResponse(201, dataOf(CreatedBookingSchema), "The booking"),
     }),
     async (c) => {
       const cancelToken = await issueCancelToken();
@@ -64,7 +63,7 @@ export const bookingsRoutes = createRouter()
       description:
         "Bookings of the organization, newest first, paginated; filters `experience_id`, `session_id`, `status` (comma list) and `from`/`to` on the session start (a date is a whole day in the organization's zone; dates between 2000-01-01 and 2199-12-31).",
       request: { query: ListBookingsQuerySchema },
-      responses: { 200: jsonContent(pageOf(BookingSchema), "Bookings, newest first") },
+      responses: jsonResponse(200, pageOf(BookingSchema), "Bookings, newest first"),
     }),
     async (c) => {
       const auth = authOf(c);
@@ -84,7 +83,7 @@ export const bookingsRoutes = createRouter()
       description:
         "One booking of the organization, cancelled or not, with its price and refund snapshots. Unknown or foreign IDs are 404.",
       request: { params: BookingParamsSchema },
-      responses: { 200: jsonContent(dataOf(BookingSchema), "The booking") },
+      responses: jsonResponse(200, dataOf(BookingSchema), "The booking"),
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -104,13 +103,9 @@ export const bookingsRoutes = createRouter()
         "`refund_eligible` is true when cancelled at or before `refundable_until` (null for a waitlisted booking, which held no seat). Waitlisted bookings of the session are promoted into the freed seats. 409 booking_not_cancellable when already cancelled or expired; 422 session_started once the session has begun. The body is optional. A customer with an email (experience with notify_customers) is sent booking_cancelled, which names the studio as the canceller and quotes `reason`.",
       request: {
         params: BookingParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        body: {
-          content: { "application/json": { schema: CancelBookingBodySchema } },
-          required: false,
-        },
+        ...idempotentOptionalBody(CancelBookingBodySchema),
       },
-      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
+      responses: jsonResponse(200, dataOf(BookingSchema), "The cancelled booking"),
     }),
     async (c) => {
       const booking = await cancelBooking(c.get("db"), {
@@ -131,7 +126,7 @@ export const bookingsRoutes = createRouter()
         params: BookingParamsSchema,
         ...idempotentJsonBody(RescheduleBookingBodySchema),
       },
-      responses: { 200: jsonContent(dataOf(BookingSchema), "The rescheduled booking") },
+      responses: jsonResponse(200, dataOf(BookingSchema), "The rescheduled booking"),
     }),
     async (c) => {
       const booking = await rescheduleBooking(c.get("db"), {

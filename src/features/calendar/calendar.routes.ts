@@ -1,12 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-} from "../../http/openapi";
-import { unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
+import { createRouter, dataOf, jsonResponse, noContent } from "../../http/openapi";
+import { idempotentEmptyBody, unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -134,10 +128,9 @@ export const calendarRoutes = createRouter()
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
       request: {
         params: MemberCalendarFeedParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateCalendarFeedBodySchema, "No fields; the body may be empty"),
+        ...idempotentEmptyBody(CreateCalendarFeedBodySchema),
       },
-      responses: { 201: jsonContent(dataOf(CalendarFeedSchema), "The feed URL") },
+      responses: jsonResponse(201, dataOf(CalendarFeedSchema), "The feed URL"),
     }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
@@ -155,7 +148,7 @@ export const calendarRoutes = createRouter()
       description:
         "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
       request: { params: MemberCalendarFeedParamsSchema },
-      responses: { 204: { description: "Revoked" } },
+      responses: noContent("Revoked"),
     }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");

@@ -1,12 +1,5 @@
-import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonContent,
-  listOf,
-  pageOf,
-} from "../../http/openapi";
-import { v1Routes } from "../../http/route";
+import { createRouter, dataOf, jsonResponse, listOf, pageOf } from "../../http/openapi";
+import { idempotentOptionalBody, v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { WebhookDeliverySchema } from "../webhooks/webhooks.schemas";
 import {
@@ -26,7 +19,7 @@ export const eventsRoutes = createRouter()
       description:
         "Paginated; filter `type` (comma list of event types). `data.object` is the resource as the API returned it when the change committed.",
       request: { query: ListEventsQuerySchema },
-      responses: { 200: jsonContent(pageOf(EventSchema), "Events, newest first") },
+      responses: jsonResponse(200, pageOf(EventSchema), "Events, newest first"),
     }),
     async (c) => {
       const page = await listEvents(
@@ -44,7 +37,7 @@ export const eventsRoutes = createRouter()
       description:
         "One event of the caller's organization; 404 for unknown, foreign or expired (older than 30 days) ids.",
       request: { params: EventParamsSchema },
-      responses: { 200: jsonContent(dataOf(EventSchema), "The event") },
+      responses: jsonResponse(200, dataOf(EventSchema), "The event"),
     }),
     async (c) => {
       const event = await getEvent(
@@ -63,10 +56,9 @@ export const eventsRoutes = createRouter()
         "A new delivery (same `webhook-id`) to `endpoint_id`, or to every active endpoint subscribed to the event type. A named endpoint must be live, active and subscribed (or have received the event before), else 400 on `endpoint_id`. The body is optional.",
       request: {
         params: EventParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        body: { content: { "application/json": { schema: RedeliverBodySchema } }, required: false },
+        ...idempotentOptionalBody(RedeliverBodySchema),
       },
-      responses: { 202: jsonContent(listOf(WebhookDeliverySchema), "The new deliveries") },
+      responses: jsonResponse(202, listOf(WebhookDeliverySchema), "The new deliveries"),
     }),
     async (c) => {
       const deliveries = await redeliverEvent(c.get("db"), {

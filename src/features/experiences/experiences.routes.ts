@@ -1,4 +1,4 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, pageOf } from "../../http/openapi";
+import { createRouter, dataOf, jsonBodyOf, jsonResponse, pageOf } from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
@@ -37,7 +37,7 @@ export const experiencesRoutes = createRouter()
       summary: "Create an experience",
       description: createDescription,
       request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
-      responses: { 201: jsonContent(dataOf(CreatedExperienceSchema), "The experience") },
+      responses: jsonResponse(201, dataOf(CreatedExperienceSchema), "The experience"),
     }),
     async (c) => {
       const { organizationId, organizationTimezone } = authOf(c);
@@ -57,7 +57,7 @@ export const experiencesRoutes = createRouter()
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
       request: { query: ListExperiencesQuerySchema },
-      responses: { 200: jsonContent(pageOf(ExperienceSchema), "A page of experiences") },
+      responses: jsonResponse(200, pageOf(ExperienceSchema), "A page of experiences"),
     }),
     async (c) => {
       const result = await listExperiences(
@@ -74,7 +74,7 @@ export const experiencesRoutes = createRouter()
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
       request: { params: ExperienceParamsSchema },
-      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The experience") },
+      responses: jsonResponse(200, dataOf(ExperienceSchema), "The experience"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -89,7 +89,7 @@ export const experiencesRoutes = createRouter()
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
         'an experience with `status: "inactive"`.',
       request: { params: ExperienceParamsSchema, ...jsonBodyOf(UpdateExperienceBodySchema) },
-      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The updated experience") },
+      responses: jsonResponse(200, dataOf(ExperienceSchema), "The updated experience"),
     }),
     async (c) => {
       const experience = await updateExperience(c.get("db"), {

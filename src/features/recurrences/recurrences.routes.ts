@@ -1,4 +1,11 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import {
+  createRouter,
+  dataOf,
+  jsonBodyOf,
+  jsonResponse,
+  listOf,
+  noContent,
+} from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
@@ -30,7 +37,7 @@ export const recurrencesRoutes = createRouter()
         params: ExperienceParamsSchema,
         ...idempotentJsonBody(CreateRecurrenceBodySchema),
       },
-      responses: { 201: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
+      responses: jsonResponse(201, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
       const recurrence = await createRecurrence(c.get("db"), {
@@ -46,7 +53,7 @@ export const recurrencesRoutes = createRouter()
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
       request: { params: ExperienceParamsSchema },
-      responses: { 200: jsonContent(listOf(RecurrenceSchema), "The recurrences") },
+      responses: jsonResponse(200, listOf(RecurrenceSchema), "The recurrences"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -60,7 +67,7 @@ export const recurrencesRoutes = createRouter()
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
       request: { params: RecurrenceParamsSchema },
-      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
+      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
@@ -76,7 +83,7 @@ export const recurrencesRoutes = createRouter()
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
         "their snapshot.",
       request: { params: RecurrenceParamsSchema, ...jsonBodyOf(UpdateRecurrenceBodySchema) },
-      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The updated recurrence") },
+      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The updated recurrence"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
@@ -97,7 +104,7 @@ export const recurrencesRoutes = createRouter()
         "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
         "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
       request: { params: RecurrenceParamsSchema },
-      responses: { 204: { description: "Deleted; empty body" } },
+      responses: noContent("Deleted; empty body"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");

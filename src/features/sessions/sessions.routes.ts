@@ -1,12 +1,11 @@
 import { EmptyBodySchema } from "../../http/common-schemas";
+import { createRouter, dataOf, jsonResponse } from "../../http/openapi";
 import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-} from "../../http/openapi";
-import { v1Routes, writeRequestOf } from "../../http/route";
+  idempotentEmptyBody,
+  idempotentOptionalBody,
+  v1Routes,
+  writeRequestOf,
+} from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { cancelSession, getSession, restoreSession } from "./session-operations.service";
 import {
@@ -30,7 +29,7 @@ export const sessionsRoutes = createRouter()
       description:
         "404 when the recurrence does not produce this session and it is not materialized (or its recurrence was deleted).",
       request: { params: SessionParamsSchema },
-      responses: { 200: jsonContent(dataOf(SessionDetailSchema), "The session") },
+      responses: jsonResponse(200, dataOf(SessionDetailSchema), "The session"),
     }),
     async (c) => {
       const input = sessionRequest(authOf(c).organizationId, c.req.valid("param"));
@@ -45,13 +44,9 @@ export const sessionsRoutes = createRouter()
         "Materializes the session as cancelled and, in the same batch, cancels every confirmed and waitlisted booking with refund_eligible true and cancel_reason = reason, and releases its holds. 409 session_already_cancelled; 422 session_started once it began. The body is optional.",
       request: {
         params: SessionParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        body: {
-          content: { "application/json": { schema: CancelSessionBodySchema } },
-          required: false,
-        },
+        ...idempotentOptionalBody(CancelSessionBodySchema),
       },
-      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The cancelled session") },
+      responses: jsonResponse(200, dataOf(SessionOperationSchema), "The cancelled session"),
     }),
     async (c) => {
       const session = await cancelSession(c.get("db"), {
@@ -69,10 +64,9 @@ export const sessionsRoutes = createRouter()
         "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No fields: an empty body or `{}`.",
       request: {
         params: SessionParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+        ...idempotentEmptyBody(EmptyBodySchema),
       },
-      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The restored session") },
+      responses: jsonResponse(200, dataOf(SessionOperationSchema), "The restored session"),
     }),
     async (c) => {
       const session = await restoreSession(c.get("db"), {

@@ -2,13 +2,18 @@ import { EmptyBodySchema } from "../../http/common-schemas";
 import {
   createRouter,
   dataOf,
-  IdempotencyKeyHeaderSchema,
   jsonBodyOf,
-  jsonContent,
+  jsonResponse,
+  noContent,
   pageOf,
 } from "../../http/openapi";
 import { PaginationQuerySchema } from "../../http/pagination";
-import { v1Routes, v1WriteRequestOf } from "../../http/route";
+import {
+  idempotentEmptyBody,
+  idempotentJsonBody,
+  v1Routes,
+  v1WriteRequestOf,
+} from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { webhookConfigOf } from "./webhook-config";
 import { listEndpointDeliveries } from "./webhook-deliveries.service";
@@ -41,12 +46,13 @@ export const webhooksRoutes = createRouter()
       description:
         'Returns the signing `secret` (shown only here and by rotate-secret). Deliveries are signed the Standard Webhooks way: `webhook-signature: v1,<base64 HMAC-SHA256(secret bytes, "<webhook-id>.<webhook-timestamp>.<body>")>`.',
       request: {
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateWebhookEndpointBodySchema),
+        ...idempotentJsonBody(CreateWebhookEndpointBodySchema),
       },
-      responses: {
-        201: jsonContent(dataOf(WebhookEndpointWithSecretSchema), "The endpoint, with its secret"),
-      },
+      responses: jsonResponse(
+        201,
+        dataOf(WebhookEndpointWithSecretSchema),
+        "The endpoint, with its secret",
+      ),
     }),
     async (c) => {
       const endpoint = await createEndpoint(c.get("db"), {
@@ -63,9 +69,7 @@ export const webhooksRoutes = createRouter()
       description:
         "Paginated (`page`, `page_size`). Secrets are never listed: they appear only in the create and rotate-secret responses.",
       request: { query: PaginationQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(WebhookEndpointSchema), "Endpoints, newest first"),
-      },
+      responses: jsonResponse(200, pageOf(WebhookEndpointSchema), "Endpoints, newest first"),
     }),
     async (c) => {
       const page = await listEndpoints(c.get("db"), authOf(c).organizationId, c.req.valid("query"));
@@ -78,9 +82,7 @@ export const webhooksRoutes = createRouter()
       description:
         "One endpoint of the caller's organization (404 for unknown or foreign ids), without its secret.",
       request: { params: WebhookEndpointParamsSchema },
-      responses: {
-        200: jsonContent(dataOf(WebhookEndpointSchema), "The endpoint"),
-      },
+      responses: jsonResponse(200, dataOf(WebhookEndpointSchema), "The endpoint"),
     }),
     async (c) => {
       const scope = {
@@ -99,9 +101,7 @@ export const webhooksRoutes = createRouter()
         params: WebhookEndpointParamsSchema,
         ...jsonBodyOf(UpdateWebhookEndpointBodySchema),
       },
-      responses: {
-        200: jsonContent(dataOf(WebhookEndpointSchema), "The updated endpoint"),
-      },
+      responses: jsonResponse(200, dataOf(WebhookEndpointSchema), "The updated endpoint"),
     }),
     async (c) => {
       const endpoint = await updateEndpoint(c.get("db"), {
@@ -120,9 +120,7 @@ export const webhooksRoutes = createRouter()
       description:
         "Its pending deliveries stop (they end as `failed` with `last_error: endpoint_deleted`).",
       request: { params: WebhookEndpointParamsSchema },
-      responses: {
-        204: { description: "Deleted; empty body" },
-      },
+      responses: noContent("Deleted; empty body"),
     }),
     async (c) => {
       const scope = {
@@ -140,15 +138,13 @@ export const webhooksRoutes = createRouter()
         "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
       request: {
         params: WebhookEndpointParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+        ...idempotentEmptyBody(EmptyBodySchema),
       },
-      responses: {
-        200: jsonContent(
-          dataOf(WebhookEndpointWithSecretSchema),
-          "The endpoint, with its new secret",
-        ),
-      },
+      responses: jsonResponse(
+        200,
+        dataOf(WebhookEndpointWithSecretSchema),
+        "The endpoint, with its new secret",
+      ),
     }),
     async (c) => {
       const endpoint = await rotateSecret(c.get("db"), {
@@ -165,15 +161,13 @@ export const webhooksRoutes = createRouter()
       description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
       request: {
         params: WebhookEndpointParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
+        ...idempotentEmptyBody(EmptyBodySchema),
       },
-      responses: {
-        202: jsonContent(
-          TestEventResultSchema,
-          "The test event was written and is being delivered",
-        ),
-      },
+      responses: jsonResponse(
+        202,
+        TestEventResultSchema,
+        "The test event was written and is being delivered",
+      ),
     }),
     async (c) => {
       const result = await sendTestEvent(c.get("db"), {
@@ -189,9 +183,7 @@ export const webhooksRoutes = createRouter()
       description:
         "Paginated; filter `status` (`pending`, `succeeded`, `failed`). One row per (event, endpoint) delivery with its attempts, last response status and error, and the next attempt.",
       request: { params: WebhookEndpointParamsSchema, query: ListDeliveriesQuerySchema },
-      responses: {
-        200: jsonContent(pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
-      },
+      responses: jsonResponse(200, pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
     }),
     async (c) => {
       const scope = {
