@@ -74,6 +74,23 @@ export async function findOwnedRow<T extends OwnedTable>(
   );
 }
 
+/**
+ * The query (not yet run, so it can join a batch) for the row with this id if the organization
+ * owns it: at most one row, none for a foreign id. `id` may be a subquery.
+ */
+export function ownedRowQuery<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  organizationId: string,
+  id: string | SQL,
+) {
+  return db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
+    .limit(1);
+}
+
 /** A filter on a comma-list query parameter: no values, no filter. */
 export function anyOf(column: SQLiteColumn, values: readonly string[] | undefined) {
   return values?.length ? inArray(column, [...values]) : undefined;

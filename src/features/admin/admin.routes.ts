@@ -1,3 +1,5 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../../app-env";
 import {
   createRouter,
   dataOf,
@@ -19,6 +21,12 @@ import {
 import { createApiKey, createOrganization, deleteApiKey, listApiKeys } from "./admin.service";
 
 const security = [{ AdminToken: [] }];
+
+/** The organization an operator request acts for, named in its log line as well. */
+function actingFor(c: Context<AppEnv>, organizationId: string) {
+  c.set("organizationId", organizationId);
+  return organizationId;
+}
 const publicRoute = unscopedRoutes("Operator", security);
 
 export const adminRoutes = createRouter()
@@ -50,14 +58,9 @@ export const adminRoutes = createRouter()
       responses: jsonResponse(201, dataOf(CreatedApiKeySchema), "The key, with its secret"),
     }),
     async (c) => {
-      const { org_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      const key = await createApiKey(c.get("db"), {
-        organizationId: org_id,
-        body: c.req.valid("json"),
-        now: Date.now(),
-      });
-      return c.json({ data: key }, 201);
+      const organizationId = actingFor(c, c.req.valid("param").org_id);
+      const input = { organizationId, body: c.req.valid("json"), now: Date.now() };
+      return c.json({ data: await createApiKey(c.get("db"), input) }, 201);
     },
   )
   .openapi(
@@ -70,10 +73,8 @@ export const adminRoutes = createRouter()
       responses: jsonResponse(200, listOf(ApiKeySchema), "The organization's keys, newest first"),
     }),
     async (c) => {
-      const { org_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      const keys = await listApiKeys(c.get("db"), org_id);
-      return c.json({ data: keys }, 200);
+      const organizationId = actingFor(c, c.req.valid("param").org_id);
+      return c.json({ data: await listApiKeys(c.get("db"), organizationId) }, 200);
     },
   )
   .openapi(
@@ -87,8 +88,8 @@ export const adminRoutes = createRouter()
     }),
     async (c) => {
       const { org_id, key_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      await deleteApiKey(c.get("db"), { organizationId: org_id, keyId: key_id, now: Date.now() });
+      const organizationId = actingFor(c, org_id);
+      await deleteApiKey(c.get("db"), { organizationId, keyId: key_id, now: Date.now() });
       return c.body(null, 204);
     },
   );

@@ -66,15 +66,9 @@ export const bookingsRoutes = createRouter()
       responses: jsonResponse(200, pageOf(BookingSchema), "Bookings, newest first"),
     }),
     async (c) => {
-      const auth = authOf(c);
-      const result = await listBookings(
-        c.get("db"),
-        auth.organizationId,
-        auth.organizationTimezone,
-        c.req.valid("query"),
-        Date.now(),
-      );
-      return c.json(result, 200);
+      const { organizationId, organizationTimezone: zone } = authOf(c);
+      const query = c.req.valid("query");
+      return c.json(await listBookings(c.get("db"), organizationId, zone, query, Date.now()), 200);
     },
   )
   .openapi(
@@ -87,12 +81,8 @@ export const bookingsRoutes = createRouter()
     }),
     async (c) => {
       const { organizationId } = authOf(c);
-      const booking = await getBooking(
-        c.get("db"),
-        organizationId,
-        c.req.valid("param").booking_id,
-        Date.now(),
-      );
+      const { booking_id } = c.req.valid("param");
+      const booking = await getBooking(c.get("db"), organizationId, booking_id, Date.now());
       return c.json({ data: booking }, 200);
     },
   )

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { countPerKey, listPage } from "../../db/queries";
+import { countPerKey, findOwnedRow, listPage, ownedRowQuery } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
@@ -26,11 +26,7 @@ export function findExperienceByIdQuery(
   organizationId: string,
   experienceId: string | SQL,
 ) {
-  return db
-    .select()
-    .from(experiences)
-    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
-    .limit(1);
+  return ownedRowQuery(db, experiences, organizationId, experienceId);
 }
 
 export async function findExperienceById(
@@ -38,8 +34,7 @@ export async function findExperienceById(
   organizationId: string,
   experienceId: string,
 ) {
-  const [row] = await findExperienceByIdQuery(db, organizationId, experienceId);
-  return row;
+  return findOwnedRow(db, experiences, organizationId, experienceId);
 }
 
 /** Newest first (created_at, then id, both descending), with the total for pagination. */
