@@ -67,27 +67,25 @@ export async function findOwnedRow<T extends OwnedTable>(
   id: string,
   ...conditions: (SQL | undefined)[]
 ): Promise<T["$inferSelect"] | undefined> {
-  return findRow(
-    db,
-    table,
-    and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions),
-  );
+  const [row] = await ownedRowQuery(db, table, organizationId, id, ...conditions);
+  return row as T["$inferSelect"] | undefined;
 }
 
 /**
- * The query (not yet run, so it can join a batch) for the row with this id if the organization
- * owns it: at most one row, none for a foreign id. `id` may be a subquery.
+ * The same as a query not yet run, so a read batch can hold it; `id` may be a subquery of the
+ * batch.
  */
 export function ownedRowQuery<T extends OwnedTable>(
   db: Database,
   table: T,
   organizationId: string,
   id: string | SQL,
+  ...conditions: (SQL | undefined)[]
 ) {
   return db
     .select()
     .from(table)
-    .where(and(eq(table.id, id), eq(table.organizationId, organizationId)))
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions))
     .limit(1);
 }
 

@@ -2,6 +2,8 @@ import type { z } from "@hono/zod-openapi";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { encryptionKeyOf } from "../lib/encryption-key";
+import { EmptyBodySchema } from "./common-schemas";
 import {
   type ErrorStatus,
   errorResponses,
@@ -82,7 +84,9 @@ export function idempotentJsonBody<T extends z.ZodType>(schema: T, description?:
 }
 
 /** An idempotent POST that takes no fields: an empty body or `{}` (a stray field is a 400). */
-export function idempotentEmptyBody<T extends z.ZodType>(schema: T) {
+export function idempotentEmptyBody<T extends z.ZodType = typeof EmptyBodySchema>(
+  schema: T = EmptyBodySchema as z.ZodType as T,
+) {
   return idempotentJsonBody(schema, "No fields; the body may be empty");
 }
 
@@ -95,6 +99,11 @@ export function idempotentOptionalBody<T extends z.ZodType>(schema: T) {
 /** A /v1 write's request (§7 WriteRequest) and the caller's organization. */
 export function v1WriteRequestOf(c: Context<AppEnv>) {
   return { ...writeRequestOf(c), organizationId: authOf(c).organizationId };
+}
+
+/** What a write that mails the customer needs for the manage link: the key and this origin. */
+export function customerMailOf(c: Context<AppEnv>) {
+  return { encryptionKey: encryptionKeyOf(c.env), origin: new URL(c.req.url).origin };
 }
 
 /** What every write service takes from its request: one clock reading and the §7 key scope. */

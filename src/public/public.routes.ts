@@ -4,8 +4,7 @@ import {
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { createRouter, dataOf, jsonResponse } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
-import { encryptionKeyOf } from "../lib/encryption-key";
+import { customerMailOf, idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -75,8 +74,7 @@ export const publicRoutes = createRouter()
         ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        encryptionKey: encryptionKeyOf(c.env),
-        origin: new URL(c.req.url).origin,
+        ...customerMailOf(c),
       });
       c.set("organizationId", result.organizationId);
       const { id, cancel_token } = result.booking;

@@ -1,12 +1,12 @@
 import { createRouter, dataOf, jsonResponse, pageOf } from "../../http/openapi";
 import {
+  customerMailOf,
   idempotentJsonBody,
   idempotentOptionalBody,
   v1Routes,
   v1WriteRequestOf,
 } from "../../http/route";
 import { authOf } from "../../http/scopes";
-import { encryptionKeyOf } from "../../lib/encryption-key";
 import { issueCancelToken } from "../../public/cancel-token";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import { rescheduleBooking } from "./booking-reschedule.service";
@@ -46,8 +46,7 @@ export const bookingsRoutes = createRouter()
         idempotency: c.get("idempotency"),
         now,
         cancelToken,
-        encryptionKey: encryptionKeyOf(c.env),
-        origin: new URL(c.req.url).origin,
+        ...customerMailOf(c),
       });
       // Only this execution's booking holds this token's hash (an earlier crashed one has its own).
       const created = booking.created_at === new Date(now).toISOString();
@@ -123,8 +122,7 @@ export const bookingsRoutes = createRouter()
         ...v1WriteRequestOf(c),
         bookingId: c.req.valid("param").booking_id,
         sessionId: c.req.valid("json").session_id,
-        encryptionKey: encryptionKeyOf(c.env),
-        origin: new URL(c.req.url).origin,
+        ...customerMailOf(c),
       });
       return c.json({ data: booking }, 200);
     },

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { ownedRowQuery } from "../../db/queries";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -23,18 +24,8 @@ export function findLiveRecurrenceQuery(
   experienceId: string | SQL,
   recurrenceId: string | SQL,
 ) {
-  return db
-    .select()
-    .from(recurrences)
-    .where(
-      and(
-        eq(recurrences.id, recurrenceId),
-        eq(recurrences.organizationId, organizationId),
-        eq(recurrences.experienceId, experienceId),
-        isLive,
-      ),
-    )
-    .limit(1);
+  const ofExperience = eq(recurrences.experienceId, experienceId);
+  return ownedRowQuery(db, recurrences, organizationId, recurrenceId, ofExperience, isLive);
 }
 
 export async function findLiveRecurrence(

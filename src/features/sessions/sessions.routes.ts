@@ -1,4 +1,3 @@
-import { EmptyBodySchema } from "../../http/common-schemas";
 import { createRouter, dataOf, jsonResponse } from "../../http/openapi";
 import {
   idempotentEmptyBody,
@@ -64,7 +63,7 @@ export const sessionsRoutes = createRouter()
         "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No fields: an empty body or `{}`.",
       request: {
         params: SessionParamsSchema,
-        ...idempotentEmptyBody(EmptyBodySchema),
+        ...idempotentEmptyBody(),
       },
       responses: jsonResponse(200, dataOf(SessionOperationSchema), "The restored session"),
     }),

@@ -1,4 +1,5 @@
-import { EmptyBodySchema } from "../../http/common-schemas";
+import type { Context } from "hono";
+import type { AppEnv } from "../../app-env";
 import {
   createRouter,
   dataOf,
@@ -38,6 +39,11 @@ import {
 } from "./webhooks.service";
 
 const route = v1Routes("Webhooks", "webhooks");
+
+/** The caller's endpoint a route acts on (a foreign id is 404 in the service). */
+function endpointScopeOf(c: Context<AppEnv>, endpointId: string) {
+  return { organizationId: authOf(c).organizationId, endpointId };
+}
 
 export const webhooksRoutes = createRouter()
   .openapi(
@@ -85,10 +91,7 @@ export const webhooksRoutes = createRouter()
       responses: jsonResponse(200, dataOf(WebhookEndpointSchema), "The endpoint"),
     }),
     async (c) => {
-      const scope = {
-        organizationId: authOf(c).organizationId,
-        endpointId: c.req.valid("param").id,
-      };
+      const scope = endpointScopeOf(c, c.req.valid("param").id);
       return c.json({ data: await getEndpoint(c.get("db"), scope) }, 200);
     },
   )
@@ -105,8 +108,7 @@ export const webhooksRoutes = createRouter()
     }),
     async (c) => {
       const endpoint = await updateEndpoint(c.get("db"), {
-        organizationId: authOf(c).organizationId,
-        endpointId: c.req.valid("param").id,
+        ...endpointScopeOf(c, c.req.valid("param").id),
         patch: c.req.valid("json"),
         config: webhookConfigOf(c.env),
         now: Date.now(),
@@ -123,10 +125,7 @@ export const webhooksRoutes = createRouter()
       responses: noContent("Deleted; empty body"),
     }),
     async (c) => {
-      const scope = {
-        organizationId: authOf(c).organizationId,
-        endpointId: c.req.valid("param").id,
-      };
+      const scope = endpointScopeOf(c, c.req.valid("param").id);
       await deleteEndpoint(c.get("db"), scope, Date.now());
       return c.body(null, 204);
     },
@@ -138,7 +137,7 @@ export const webhooksRoutes = createRouter()
         "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
       request: {
         params: WebhookEndpointParamsSchema,
-        ...idempotentEmptyBody(EmptyBodySchema),
+        ...idempotentEmptyBody(),
       },
       responses: jsonResponse(
         200,
@@ -161,7 +160,7 @@ export const webhooksRoutes = createRouter()
       description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
       request: {
         params: WebhookEndpointParamsSchema,
-        ...idempotentEmptyBody(EmptyBodySchema),
+        ...idempotentEmptyBody(),
       },
       responses: jsonResponse(
         202,
@@ -186,10 +185,7 @@ export const webhooksRoutes = createRouter()
       responses: jsonResponse(200, pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
     }),
     async (c) => {
-      const scope = {
-        organizationId: authOf(c).organizationId,
-        endpointId: c.req.valid("param").id,
-      };
+      const scope = endpointScopeOf(c, c.req.valid("param").id);
       const page = await listEndpointDeliveries(c.get("db"), scope, c.req.valid("query"));
       return c.json(page, 200);
     },
