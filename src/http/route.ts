@@ -14,16 +14,34 @@ import {
 } from "./openapi";
 import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
-// Route declarations in one call each. The group only adds fields to what createRoute gets, so
-// Hono still infers params, query, body and response types from the route literal.
+// Route declarations in one call each. The group only adds fields to what createRoute gets (and
+// moves `params` and `query` into its `request`), so Hono still infers params, query, body and
+// response types from the route literal.
 
 /** A route as a feature writes it: method, path, docs, request and its success responses. */
 type RouteSpec = Omit<RouteConfig, "middleware" | "security">;
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Security = Array<Record<string, string[]>>;
-/** What a route of a group declares: its docs, request, success responses and, if need be, the
- * error statuses it answers (else the group's default for its method). */
-type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & { errors?: ErrorStatus[] };
+type RouteRequest = NonNullable<RouteConfig["request"]>;
+/** What a route of a group declares: its docs, the schemas of its path parameters and query
+ * string, the rest of its request (body, headers), success responses and, if need be, the error
+ * statuses it answers (else the group's default for its method). */
+type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & {
+  params?: RouteRequest["params"];
+  query?: RouteRequest["query"];
+  errors?: ErrorStatus[];
+};
+/** The request createRoute gets: `params` and `query` joined to the declared rest. */
+type RequestOf<D extends RouteDoc> = (D extends { params: infer S } ? { params: S } : None) &
+  (D extends { query: infer S } ? { query: S } : None) &
+  (D extends { request: infer R } ? R : None);
+type None = Record<never, never>;
+
+function requestOf<const D extends RouteDoc>({ params, query, request }: D) {
+  const joined = { ...(params ? { params } : {}), ...(query ? { query } : {}), ...request };
+  // A route without any keeps no `request` (the document stays as written).
+  return (Object.keys(joined).length ? { request: joined } : {}) as { request: RequestOf<D> };
+}
 
 /** What a group adds to each route of a method: a scope guard or a security scheme. */
 interface GroupAccess {
@@ -36,7 +54,8 @@ function routeGroup(tag: string, accessOf: (method: Method) => GroupAccess) {
   const tags = [tag];
   const declare =
     <const M extends Method>(method: M) =>
-    <const P extends string, const D extends RouteDoc>(path: P, { errors, ...doc }: D) => {
+    <const P extends string, const D extends RouteDoc>(path: P, declared: D) => {
+      const { errors, params: _params, query: _query, request: _request, ...doc } = declared;
       const { errors: defaultErrors, ...access } = accessOf(method);
       const statuses = errors ?? defaultErrors;
       if (!statuses) throw new Error(`${method} ${path}: the route must name its error statuses`);
@@ -45,6 +64,7 @@ function routeGroup(tag: string, accessOf: (method: Method) => GroupAccess) {
         path,
         tags,
         ...doc,
+        ...requestOf(declared),
         ...access,
         responses: { ...doc.responses, ...errorResponses(...statuses) },
       });

@@ -20,10 +20,8 @@ export const publicHoldsRoutes = createRouter()
       errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
-      request: {
-        params: PublicExperienceParamsSchema,
-        ...idempotentJsonBody(CreateHoldBodySchema),
-      },
+      params: PublicExperienceParamsSchema,
+      request: idempotentJsonBody(CreateHoldBodySchema),
       responses: jsonResponse(201, dataOf(PublicHoldSchema), "The hold and its token"),
     }),
     async (c) => {
@@ -42,10 +40,8 @@ export const publicHoldsRoutes = createRouter()
       errors: [400, 404, 409, 413, 415, 429],
       description:
         "A wrong or missing token is 404, like an unknown hold. Releasing a released or expired hold answers 204 too; a converted one is 409 hold_not_active.",
-      request: {
-        params: PublicHoldParamsSchema,
-        ...idempotentJsonBody(HoldTokenBodySchema),
-      },
+      params: PublicHoldParamsSchema,
+      request: idempotentJsonBody(HoldTokenBodySchema),
       responses: noContent("Released; empty body"),
     }),
     async (c) => {

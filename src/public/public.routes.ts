@@ -32,7 +32,7 @@ export const publicRoutes = createRouter()
       errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema },
+      params: PublicExperienceParamsSchema,
       responses: jsonResponse(200, dataOf(PublicExperienceSchema), "The experience"),
     }),
     async (c) => {
@@ -47,7 +47,8 @@ export const publicRoutes = createRouter()
       errors: [400, 404, 429],
       description:
         "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
+      params: PublicExperienceParamsSchema,
+      query: SlotsPageQuerySchema,
       responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
     }),
     async (c) => {
@@ -63,10 +64,8 @@ export const publicRoutes = createRouter()
       errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
-      request: {
-        params: PublicExperienceParamsSchema,
-        ...idempotentJsonBody(PublicCreateBookingBodySchema),
-      },
+      params: PublicExperienceParamsSchema,
+      request: idempotentJsonBody(PublicCreateBookingBodySchema),
       responses: jsonResponse(201, dataOf(PublicBookingSchema), "The booking and its cancel token"),
     }),
     async (c) => {
@@ -88,10 +87,8 @@ export const publicRoutes = createRouter()
       errors: [400, 404, 409, 413, 415, 422, 429],
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
-      request: {
-        params: PublicBookingParamsSchema,
-        ...idempotentJsonBody(PublicCancelBodySchema),
-      },
+      params: PublicBookingParamsSchema,
+      request: idempotentJsonBody(PublicCancelBodySchema),
       responses: jsonResponse(200, dataOf(BookingSchema), "The cancelled booking"),
     }),
     async (c) => {

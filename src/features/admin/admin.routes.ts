@@ -54,7 +54,8 @@ export const adminRoutes = createRouter()
       errors: [400, 401, 404, 413, 415],
       description:
         "Operator API. A key with scopes per resource (`none`, `read`, `write`; omitted resources are `none`). The `key` secret appears in this response only; only its SHA-256 is stored.",
-      request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
+      params: OrgParamsSchema,
+      request: jsonBodyOf(CreateApiKeyBodySchema),
       responses: jsonResponse(201, dataOf(CreatedApiKeySchema), "The key, with its secret"),
     }),
     async (c) => {
@@ -69,7 +70,7 @@ export const adminRoutes = createRouter()
       errors: [401, 404],
       description:
         "Operator API. The organization's keys, newest first, with prefix and scopes but never the secret.",
-      request: { params: OrgParamsSchema },
+      params: OrgParamsSchema,
       responses: jsonResponse(200, listOf(ApiKeySchema), "The organization's keys, newest first"),
     }),
     async (c) => {
@@ -83,7 +84,7 @@ export const adminRoutes = createRouter()
       errors: [401, 404],
       description:
         "Operator API. Revokes the key: the next request with it answers 401 `invalid_api_key`. 204 with an empty body.",
-      request: { params: OrgKeyParamsSchema },
+      params: OrgKeyParamsSchema,
       responses: noContent("Revoked"),
     }),
     async (c) => {

@@ -47,7 +47,8 @@ export const calendarPublicRoutes = createRouter()
       errors: [404, 429],
       description:
         "One recurring VEVENT per (active recurrence × session template) with an RRULE equivalent to the cadence, EXDATEs for excluded dates, a VTIMEZONE per zone built from the same tables as the slots, overrides (RECURRENCE-ID) for materialized sessions the rule now places elsewhere or that were cancelled, and VEVENTs of their own for materialized sessions the rule no longer produces. Paused recurrences are left out. Expanding it gives the instants of GET /public/experiences/{id}/slots?include_unbookable=true. Cache-Control: public, max-age=300. Inactive and unknown experiences are 404.",
-      request: { params: ExperienceCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
+      params: ExperienceCalendarParamsSchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The experience's schedule"),
     }),
     async (c) => {
@@ -63,11 +64,9 @@ export const calendarPublicRoutes = createRouter()
       errors: [400, 404, 429],
       description:
         "METHOD:PUBLISH with one VEVENT (UID `<booking id>@<host>`, STATUS:CONFIRMED or STATUS:CANCELLED, the seats in SUMMARY, the cancellation link of the booking page in DESCRIPTION). Guarded by the booking's cancel_token like the public cancel. Cache-Control: private, no-cache.",
-      request: {
-        params: BookingCalendarParamsSchema,
-        query: PublicBookingCalendarQuerySchema,
-        headers: IfNoneMatchHeaderSchema,
-      },
+      params: BookingCalendarParamsSchema,
+      query: PublicBookingCalendarQuerySchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The booking"),
     }),
     async (c) => {
@@ -111,7 +110,8 @@ export const calendarRoutes = createRouter()
       summary: "A booking as a calendar event",
       description:
         "As GET /public/bookings/{id}/calendar.ics, for integrations: the DESCRIPTION names the API's cancel endpoint (the customer's cancel token is not stored in clear). Cache-Control: private, no-cache.",
-      request: { params: BookingCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
+      params: BookingCalendarParamsSchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The booking"),
     }),
     async (c) => {
@@ -126,10 +126,8 @@ export const calendarRoutes = createRouter()
       summary: "Issue a member's provider feed URL (revokes the previous one)",
       description:
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
-      request: {
-        params: MemberCalendarFeedParamsSchema,
-        ...idempotentEmptyBody(CreateCalendarFeedBodySchema),
-      },
+      params: MemberCalendarFeedParamsSchema,
+      request: idempotentEmptyBody(CreateCalendarFeedBodySchema),
       responses: jsonResponse(201, dataOf(CalendarFeedSchema), "The feed URL"),
     }),
     async (c) => {
@@ -147,7 +145,7 @@ export const calendarRoutes = createRouter()
       summary: "Revoke a member's provider feed",
       description:
         "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
-      request: { params: MemberCalendarFeedParamsSchema },
+      params: MemberCalendarFeedParamsSchema,
       responses: noContent("Revoked"),
     }),
     async (c) => {

@@ -18,7 +18,7 @@ export const eventsRoutes = createRouter()
       summary: "List events of the last 30 days, newest first",
       description:
         "Paginated; filter `type` (comma list of event types). `data.object` is the resource as the API returned it when the change committed.",
-      request: { query: ListEventsQuerySchema },
+      query: ListEventsQuerySchema,
       responses: jsonResponse(200, pageOf(EventSchema), "Events, newest first"),
     }),
     async (c) => {
@@ -36,7 +36,7 @@ export const eventsRoutes = createRouter()
       summary: "Get an event",
       description:
         "One event of the caller's organization; 404 for unknown, foreign or expired (older than 30 days) ids.",
-      request: { params: EventParamsSchema },
+      params: EventParamsSchema,
       responses: jsonResponse(200, dataOf(EventSchema), "The event"),
     }),
     async (c) => {
@@ -54,10 +54,8 @@ export const eventsRoutes = createRouter()
       summary: "Deliver an event again",
       description:
         "A new delivery (same `webhook-id`) to `endpoint_id`, or to every active endpoint subscribed to the event type. A named endpoint must be live, active and subscribed (or have received the event before), else 400 on `endpoint_id`. The body is optional.",
-      request: {
-        params: EventParamsSchema,
-        ...idempotentOptionalBody(RedeliverBodySchema),
-      },
+      params: EventParamsSchema,
+      request: idempotentOptionalBody(RedeliverBodySchema),
       responses: jsonResponse(202, listOf(WebhookDeliverySchema), "The new deliveries"),
     }),
     async (c) => {

@@ -36,7 +36,7 @@ export const experiencesRoutes = createRouter()
     route.post("/experiences", {
       summary: "Create an experience",
       description: createDescription,
-      request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
+      request: idempotentJsonBody(CreateExperienceBodySchema),
       responses: jsonResponse(201, dataOf(CreatedExperienceSchema), "The experience"),
     }),
     async (c) => {
@@ -56,7 +56,7 @@ export const experiencesRoutes = createRouter()
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
-      request: { query: ListExperiencesQuerySchema },
+      query: ListExperiencesQuerySchema,
       responses: jsonResponse(200, pageOf(ExperienceSchema), "A page of experiences"),
     }),
     async (c) => {
@@ -73,7 +73,7 @@ export const experiencesRoutes = createRouter()
       summary: "Get an experience",
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
-      request: { params: ExperienceParamsSchema },
+      params: ExperienceParamsSchema,
       responses: jsonResponse(200, dataOf(ExperienceSchema), "The experience"),
     }),
     async (c) => {
@@ -88,7 +88,8 @@ export const experiencesRoutes = createRouter()
       description:
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
         'an experience with `status: "inactive"`.',
-      request: { params: ExperienceParamsSchema, ...jsonBodyOf(UpdateExperienceBodySchema) },
+      params: ExperienceParamsSchema,
+      request: jsonBodyOf(UpdateExperienceBodySchema),
       responses: jsonResponse(200, dataOf(ExperienceSchema), "The updated experience"),
     }),
     async (c) => {

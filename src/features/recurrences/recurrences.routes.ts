@@ -33,10 +33,8 @@ export const recurrencesRoutes = createRouter()
         "Template times are wall-clock times in `timezone`. A template without capacity or " +
         "provider_id takes the experience's default_capacity and the recurrence's provider_id " +
         "(then the experience's first provider) when sessions are expanded.",
-      request: {
-        params: ExperienceParamsSchema,
-        ...idempotentJsonBody(CreateRecurrenceBodySchema),
-      },
+      params: ExperienceParamsSchema,
+      request: idempotentJsonBody(CreateRecurrenceBodySchema),
       responses: jsonResponse(201, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
@@ -52,7 +50,7 @@ export const recurrencesRoutes = createRouter()
     route.get("/experiences/{id}/recurrences", {
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
-      request: { params: ExperienceParamsSchema },
+      params: ExperienceParamsSchema,
       responses: jsonResponse(200, listOf(RecurrenceSchema), "The recurrences"),
     }),
     async (c) => {
@@ -66,7 +64,7 @@ export const recurrencesRoutes = createRouter()
       summary: "Get a recurrence",
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
-      request: { params: RecurrenceParamsSchema },
+      params: RecurrenceParamsSchema,
       responses: jsonResponse(200, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
@@ -82,7 +80,8 @@ export const recurrencesRoutes = createRouter()
       description:
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
         "their snapshot.",
-      request: { params: RecurrenceParamsSchema, ...jsonBodyOf(UpdateRecurrenceBodySchema) },
+      params: RecurrenceParamsSchema,
+      request: jsonBodyOf(UpdateRecurrenceBodySchema),
       responses: jsonResponse(200, dataOf(RecurrenceSchema), "The updated recurrence"),
     }),
     async (c) => {
@@ -103,7 +102,7 @@ export const recurrencesRoutes = createRouter()
       description:
         "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
         "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
-      request: { params: RecurrenceParamsSchema },
+      params: RecurrenceParamsSchema,
       responses: noContent("Deleted; empty body"),
     }),
     async (c) => {

@@ -27,7 +27,7 @@ export const sessionsRoutes = createRouter()
       summary: "Get one session with its seats, holds, waitlist and bookings",
       description:
         "404 when the recurrence does not produce this session and it is not materialized (or its recurrence was deleted).",
-      request: { params: SessionParamsSchema },
+      params: SessionParamsSchema,
       responses: jsonResponse(200, dataOf(SessionDetailSchema), "The session"),
     }),
     async (c) => {
@@ -41,10 +41,8 @@ export const sessionsRoutes = createRouter()
       summary: "Cancel one session with all its bookings",
       description:
         "Materializes the session as cancelled and, in the same batch, cancels every confirmed and waitlisted booking with refund_eligible true and cancel_reason = reason, and releases its holds. 409 session_already_cancelled; 422 session_started once it began. The body is optional.",
-      request: {
-        params: SessionParamsSchema,
-        ...idempotentOptionalBody(CancelSessionBodySchema),
-      },
+      params: SessionParamsSchema,
+      request: idempotentOptionalBody(CancelSessionBodySchema),
       responses: jsonResponse(200, dataOf(SessionOperationSchema), "The cancelled session"),
     }),
     async (c) => {
@@ -61,10 +59,8 @@ export const sessionsRoutes = createRouter()
       summary: "Restore a cancelled session",
       description:
         "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No fields: an empty body or `{}`.",
-      request: {
-        params: SessionParamsSchema,
-        ...idempotentEmptyBody(),
-      },
+      params: SessionParamsSchema,
+      request: idempotentEmptyBody(),
       responses: jsonResponse(200, dataOf(SessionOperationSchema), "The restored session"),
     }),
     async (c) => {

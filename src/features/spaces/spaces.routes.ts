@@ -47,7 +47,8 @@ export const spacesRoutes = createRouter()
       summary: "List a space's members",
       description:
         "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
-      request: { params: SpaceParamsSchema, query: ListMembersQuerySchema },
+      params: SpaceParamsSchema,
+      query: ListMembersQuerySchema,
       responses: jsonResponse(200, pageOf(MemberSchema), "Members, oldest first"),
     }),
     async (c) => {
@@ -62,7 +63,8 @@ export const spacesRoutes = createRouter()
       summary: "Add a member to a space",
       description:
         "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
-      request: { params: SpaceParamsSchema, ...idempotentJsonBody(CreateMemberBodySchema) },
+      params: SpaceParamsSchema,
+      request: idempotentJsonBody(CreateMemberBodySchema),
       responses: jsonResponse(201, dataOf(MemberSchema), "The member"),
     }),
     async (c) => {

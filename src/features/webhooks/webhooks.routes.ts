@@ -51,9 +51,7 @@ export const webhooksRoutes = createRouter()
       summary: "Create a webhook endpoint",
       description:
         'Returns the signing `secret` (shown only here and by rotate-secret). Deliveries are signed the Standard Webhooks way: `webhook-signature: v1,<base64 HMAC-SHA256(secret bytes, "<webhook-id>.<webhook-timestamp>.<body>")>`.',
-      request: {
-        ...idempotentJsonBody(CreateWebhookEndpointBodySchema),
-      },
+      request: idempotentJsonBody(CreateWebhookEndpointBodySchema),
       responses: jsonResponse(
         201,
         dataOf(WebhookEndpointWithSecretSchema),
@@ -74,7 +72,7 @@ export const webhooksRoutes = createRouter()
       summary: "List webhook endpoints, newest first",
       description:
         "Paginated (`page`, `page_size`). Secrets are never listed: they appear only in the create and rotate-secret responses.",
-      request: { query: PaginationQuerySchema },
+      query: PaginationQuerySchema,
       responses: jsonResponse(200, pageOf(WebhookEndpointSchema), "Endpoints, newest first"),
     }),
     async (c) => {
@@ -87,7 +85,7 @@ export const webhooksRoutes = createRouter()
       summary: "Get a webhook endpoint",
       description:
         "One endpoint of the caller's organization (404 for unknown or foreign ids), without its secret.",
-      request: { params: WebhookEndpointParamsSchema },
+      params: WebhookEndpointParamsSchema,
       responses: jsonResponse(200, dataOf(WebhookEndpointSchema), "The endpoint"),
     }),
     async (c) => {
@@ -100,10 +98,8 @@ export const webhooksRoutes = createRouter()
       summary: "Update a webhook endpoint",
       description:
         "url, events, description, status; at least one. Re-enabling clears `disabled_reason`.",
-      request: {
-        params: WebhookEndpointParamsSchema,
-        ...jsonBodyOf(UpdateWebhookEndpointBodySchema),
-      },
+      params: WebhookEndpointParamsSchema,
+      request: jsonBodyOf(UpdateWebhookEndpointBodySchema),
       responses: jsonResponse(200, dataOf(WebhookEndpointSchema), "The updated endpoint"),
     }),
     async (c) => {
@@ -121,7 +117,7 @@ export const webhooksRoutes = createRouter()
       summary: "Delete a webhook endpoint",
       description:
         "Its pending deliveries stop (they end as `failed` with `last_error: endpoint_deleted`).",
-      request: { params: WebhookEndpointParamsSchema },
+      params: WebhookEndpointParamsSchema,
       responses: noContent("Deleted; empty body"),
     }),
     async (c) => {
@@ -135,10 +131,8 @@ export const webhooksRoutes = createRouter()
       summary: "Rotate the signing secret",
       description:
         "Returns the new `secret`. For 24 h the previous secret keeps signing alongside: `webhook-signature` carries both signatures, separated by a space.",
-      request: {
-        params: WebhookEndpointParamsSchema,
-        ...idempotentEmptyBody(),
-      },
+      params: WebhookEndpointParamsSchema,
+      request: idempotentEmptyBody(),
       responses: jsonResponse(
         200,
         dataOf(WebhookEndpointWithSecretSchema),
@@ -158,10 +152,8 @@ export const webhooksRoutes = createRouter()
     route.post("/webhook-endpoints/{id}/test", {
       summary: "Send a webhook.test event to this endpoint only",
       description: "The event's `data.object` is the endpoint. Sent even to a disabled endpoint.",
-      request: {
-        params: WebhookEndpointParamsSchema,
-        ...idempotentEmptyBody(),
-      },
+      params: WebhookEndpointParamsSchema,
+      request: idempotentEmptyBody(),
       responses: jsonResponse(
         202,
         TestEventResultSchema,
@@ -181,7 +173,8 @@ export const webhooksRoutes = createRouter()
       summary: "The endpoint's delivery log, newest first",
       description:
         "Paginated; filter `status` (`pending`, `succeeded`, `failed`). One row per (event, endpoint) delivery with its attempts, last response status and error, and the next attempt.",
-      request: { params: WebhookEndpointParamsSchema, query: ListDeliveriesQuerySchema },
+      params: WebhookEndpointParamsSchema,
+      query: ListDeliveriesQuerySchema,
       responses: jsonResponse(200, pageOf(WebhookDeliverySchema), "Deliveries, newest first"),
     }),
     async (c) => {
