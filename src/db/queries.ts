@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { queryInChunks } from "../lib/bound-parameters";
 import { type PageRequest, pageOffset } from "../lib/pagination";
@@ -9,6 +9,14 @@ import type { Database } from "./client";
 
 /** A table whose rows one organization owns, keyed by `id`. */
 type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
+
+/** A table whose rows carry their creation time, keyed by `id`. */
+type CreatedTable = SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn };
+
+/** Newest first: created_at, then id (the order of rows created in the same millisecond). */
+export const newestFirst = (table: CreatedTable) => [desc(table.createdAt), desc(table.id)];
+/** Oldest first, the same way. */
+export const oldestFirst = (table: CreatedTable) => [asc(table.createdAt), asc(table.id)];
 
 /** The first row matching `where`, or undefined. */
 export async function findRow<T extends SQLiteTable>(

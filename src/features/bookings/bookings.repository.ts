@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { findOwnedRow, ownedRowQuery } from "../../db/queries";
+import { findOwnedRow, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
 import { sessionOpen, sessionTakes } from "../sessions/seat-guard";
@@ -252,7 +252,7 @@ export async function listBookingsByOrganization(
       .select()
       .from(bookings)
       .where(where)
-      .orderBy(desc(bookings.createdAt), desc(bookings.id))
+      .orderBy(...newestFirst(bookings))
       .limit(limit)
       .offset(offset),
     db.select({ value: count() }).from(bookings).where(where),

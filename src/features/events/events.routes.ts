@@ -22,12 +22,8 @@ export const eventsRoutes = createRouter()
       responses: jsonResponse(200, pageOf(EventSchema), "Events, newest first"),
     }),
     async (c) => {
-      const page = await listEvents(
-        c.get("db"),
-        authOf(c).organizationId,
-        c.req.valid("query"),
-        Date.now(),
-      );
+      const { organizationId } = authOf(c);
+      const page = await listEvents(c.get("db"), organizationId, c.req.valid("query"), Date.now());
       return c.json(page, 200);
     },
   )
@@ -40,9 +36,10 @@ export const eventsRoutes = createRouter()
       responses: jsonResponse(200, dataOf(EventSchema), "The event"),
     }),
     async (c) => {
+      const { organizationId } = authOf(c);
       const event = await getEvent(
         c.get("db"),
-        authOf(c).organizationId,
+        organizationId,
         c.req.valid("param").id,
         Date.now(),
       );

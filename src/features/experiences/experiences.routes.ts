@@ -60,12 +60,8 @@ export const experiencesRoutes = createRouter()
       responses: jsonResponse(200, pageOf(ExperienceSchema), "A page of experiences"),
     }),
     async (c) => {
-      const result = await listExperiences(
-        c.get("db"),
-        authOf(c).organizationId,
-        c.req.valid("query"),
-      );
-      return c.json(result, 200);
+      const { organizationId } = authOf(c);
+      return c.json(await listExperiences(c.get("db"), organizationId, c.req.valid("query")), 200);
     },
   )
   .openapi(
