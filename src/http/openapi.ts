@@ -78,6 +78,8 @@ export function errorResponses(...statuses: ErrorStatus[]) {
 /** Statuses every authenticated /v1 route can return. */
 export const V1_READ_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 429];
 export const V1_WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 415, 422, 429];
+/** What a keyless /public write can answer: no 401/403, but its own per-IP 429. */
+export const PUBLIC_WRITE_ERRORS: ErrorStatus[] = [400, 404, 409, 413, 415, 422, 429];
 
 /** A request header the route reads when present, documented as a parameter. */
 export function optionalHeaderSchema<const N extends string>(

@@ -98,6 +98,11 @@ export function unscopedRoutes(tag: string, security: Security) {
   return routeGroup(tag, () => ({ security }));
 }
 
+/** /public routes: no API key at all, the public API is limited per client IP (§11) instead. */
+export function keylessRoutes(tag: string) {
+  return unscopedRoutes(tag, []);
+}
+
 /** The request of an idempotent POST (§7): the Idempotency-Key header and a JSON body. */
 export function idempotentJsonBody<T extends z.ZodType>(schema: T, description?: string) {
   return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema, description) };

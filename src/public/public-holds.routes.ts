@@ -4,20 +4,24 @@ import {
   PublicHoldParamsSchema,
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
-import { createRouter, dataOf, jsonResponse, noContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
+import {
+  createRouter,
+  dataOf,
+  jsonResponse,
+  noContent,
+  PUBLIC_WRITE_ERRORS,
+} from "../http/openapi";
+import { idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
-/** No API key: the public API is limited per client IP (§11) instead. */
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Public", security);
+const publicRoute = keylessRoutes("Public");
 
 export const publicHoldsRoutes = createRouter()
   .openapi(
     publicRoute.post("/experiences/{id}/holds", {
       summary: "Reserve seats while the visitor fills the booking form",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
       params: PublicExperienceParamsSchema,

@@ -3,8 +3,8 @@ import {
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonResponse } from "../http/openapi";
-import { customerMailOf, idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
+import { createRouter, dataOf, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
+import { customerMailOf, idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -21,9 +21,7 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-/** No API key: the public API is limited per client IP (§11) instead. */
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Public", security);
+const publicRoute = keylessRoutes("Public");
 
 export const publicRoutes = createRouter()
   .openapi(
@@ -61,7 +59,7 @@ export const publicRoutes = createRouter()
   .openapi(
     publicRoute.post("/experiences/{id}/bookings", {
       summary: "Book seats without an API key",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       params: PublicExperienceParamsSchema,
@@ -84,7 +82,7 @@ export const publicRoutes = createRouter()
   .openapi(
     publicRoute.post("/bookings/{id}/cancel", {
       summary: "Cancel a booking with its cancel token",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       params: PublicBookingParamsSchema,

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { createRouter, dataOf, jsonResponse, noContent } from "../../http/openapi";
-import { idempotentEmptyBody, unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
+import { idempotentEmptyBody, keylessRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -18,8 +18,7 @@ import { buildProviderFeed, createCalendarFeed, revokeCalendarFeed } from "./pro
 
 const bookingRoute = v1Routes("Calendar feeds", "bookings");
 const spaceRoute = v1Routes("Calendar feeds", "spaces");
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Calendar feeds", security);
+const publicRoute = keylessRoutes("Calendar feeds");
 const PUBLIC_FEED_CACHE = "public, max-age=300";
 const PRIVATE_FEED_CACHE = "private, max-age=300";
 // A booking changes when it is cancelled or moved: always revalidate (the ETag makes it cheap).
