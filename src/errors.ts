@@ -133,6 +133,13 @@ export class ValidationError extends AppError {
   }
 }
 
+/** A PATCH must change something: an empty body is a 400 naming no field. */
+export function assertPatchHasFields(patch: object) {
+  if (Object.keys(patch).length === 0) {
+    throw ValidationError.forForm("At least one field is required");
+  }
+}
+
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(413, "payload_too_large", `Request body exceeds ${limitBytes} bytes`, {

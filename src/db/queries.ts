@@ -1,4 +1,4 @@
-import { and, count, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { queryInChunks } from "../lib/bound-parameters";
 import { type PageRequest, pageOffset } from "../lib/pagination";
@@ -9,6 +9,14 @@ import type { Database } from "./client";
 
 /** A table whose rows one organization owns, keyed by `id`. */
 type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
+
+/** A table whose rows carry their creation time, keyed by `id`. */
+type CreatedTable = SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn };
+
+/** Newest first: created_at, then id (the order of rows created in the same millisecond). */
+export const newestFirst = (table: CreatedTable) => [desc(table.createdAt), desc(table.id)];
+/** Oldest first, the same way. */
+export const oldestFirst = (table: CreatedTable) => [asc(table.createdAt), asc(table.id)];
 
 /** The first row matching `where`, or undefined. */
 export async function findRow<T extends SQLiteTable>(
@@ -67,11 +75,26 @@ export async function findOwnedRow<T extends OwnedTable>(
   id: string,
   ...conditions: (SQL | undefined)[]
 ): Promise<T["$inferSelect"] | undefined> {
-  return findRow(
-    db,
-    table,
-    and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions),
-  );
+  const [row] = await ownedRowQuery(db, table, organizationId, id, ...conditions);
+  return row as T["$inferSelect"] | undefined;
+}
+
+/**
+ * The same as a query not yet run, so a read batch can hold it; `id` may be a subquery of the
+ * batch.
+ */
+export function ownedRowQuery<T extends OwnedTable>(
+  db: Database,
+  table: T,
+  organizationId: string,
+  id: string | SQL,
+  ...conditions: (SQL | undefined)[]
+) {
+  return db
+    .select()
+    .from(table)
+    .where(and(eq(table.id, id), eq(table.organizationId, organizationId), ...conditions))
+    .limit(1);
 }
 
 /** A filter on a comma-list query parameter: no values, no filter. */

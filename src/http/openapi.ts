@@ -22,6 +22,22 @@ export function jsonContent<T extends z.ZodType>(schema: T, description: string)
   return { content: { "application/json": { schema } }, description };
 }
 
+/** A route's one success response, a JSON body: `responses: jsonResponse(200, dataOf(X), "…")`. */
+export function jsonResponse<const S extends number, T extends z.ZodType>(
+  status: S,
+  schema: T,
+  description: string,
+) {
+  return { [status]: jsonContent(schema, description) } as {
+    [K in S]: ReturnType<typeof jsonContent<T>>;
+  };
+}
+
+/** The success response of a route that answers 204 with no body. */
+export function noContent(description: string) {
+  return { 204: { description } };
+}
+
 /** A required JSON request body (required, so an absent body is validated too). */
 export function jsonBodyOf<T extends z.ZodType>(schema: T, description?: string) {
   return {
@@ -62,6 +78,8 @@ export function errorResponses(...statuses: ErrorStatus[]) {
 /** Statuses every authenticated /v1 route can return. */
 export const V1_READ_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 429];
 export const V1_WRITE_ERRORS: ErrorStatus[] = [400, 401, 403, 404, 409, 413, 415, 422, 429];
+/** What a keyless /public write can answer: no 401/403, but its own per-IP 429. */
+export const PUBLIC_WRITE_ERRORS: ErrorStatus[] = [400, 404, 409, 413, 415, 422, 429];
 
 /** A request header the route reads when present, documented as a parameter. */
 export function optionalHeaderSchema<const N extends string>(

@@ -2,6 +2,8 @@ import type { z } from "@hono/zod-openapi";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
+import { encryptionKeyOf } from "../lib/encryption-key";
+import { EmptyBodySchema } from "./common-schemas";
 import {
   type ErrorStatus,
   errorResponses,
@@ -12,16 +14,34 @@ import {
 } from "./openapi";
 import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
-// Route declarations in one call each. The group only adds fields to what createRoute gets, so
-// Hono still infers params, query, body and response types from the route literal.
+// Route declarations in one call each. The group only adds fields to what createRoute gets (and
+// moves `params` and `query` into its `request`), so Hono still infers params, query, body and
+// response types from the route literal.
 
 /** A route as a feature writes it: method, path, docs, request and its success responses. */
 type RouteSpec = Omit<RouteConfig, "middleware" | "security">;
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Security = Array<Record<string, string[]>>;
-/** What a route of a group declares: its docs, request, success responses and, if need be, the
- * error statuses it answers (else the group's default for its method). */
-type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & { errors?: ErrorStatus[] };
+type RouteRequest = NonNullable<RouteConfig["request"]>;
+/** What a route of a group declares: its docs, the schemas of its path parameters and query
+ * string, the rest of its request (body, headers), success responses and, if need be, the error
+ * statuses it answers (else the group's default for its method). */
+type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & {
+  params?: RouteRequest["params"];
+  query?: RouteRequest["query"];
+  errors?: ErrorStatus[];
+};
+/** The request createRoute gets: `params` and `query` joined to the declared rest. */
+type RequestOf<D extends RouteDoc> = (D extends { params: infer S } ? { params: S } : None) &
+  (D extends { query: infer S } ? { query: S } : None) &
+  (D extends { request: infer R } ? R : None);
+type None = Record<never, never>;
+
+function requestOf<const D extends RouteDoc>({ params, query, request }: D) {
+  const joined = { ...(params ? { params } : {}), ...(query ? { query } : {}), ...request };
+  // A route without any keeps no `request` (the document stays as written).
+  return (Object.keys(joined).length ? { request: joined } : {}) as { request: RequestOf<D> };
+}
 
 /** What a group adds to each route of a method: a scope guard or a security scheme. */
 interface GroupAccess {
@@ -34,7 +54,8 @@ function routeGroup(tag: string, accessOf: (method: Method) => GroupAccess) {
   const tags = [tag];
   const declare =
     <const M extends Method>(method: M) =>
-    <const P extends string, const D extends RouteDoc>(path: P, { errors, ...doc }: D) => {
+    <const P extends string, const D extends RouteDoc>(path: P, declared: D) => {
+      const { errors, params: _params, query: _query, request: _request, ...doc } = declared;
       const { errors: defaultErrors, ...access } = accessOf(method);
       const statuses = errors ?? defaultErrors;
       if (!statuses) throw new Error(`${method} ${path}: the route must name its error statuses`);
@@ -43,6 +64,7 @@ function routeGroup(tag: string, accessOf: (method: Method) => GroupAccess) {
         path,
         tags,
         ...doc,
+        ...requestOf(declared),
         ...access,
         responses: { ...doc.responses, ...errorResponses(...statuses) },
       });
@@ -76,14 +98,37 @@ export function unscopedRoutes(tag: string, security: Security) {
   return routeGroup(tag, () => ({ security }));
 }
 
+/** /public routes: no API key at all, the public API is limited per client IP (§11) instead. */
+export function keylessRoutes(tag: string) {
+  return unscopedRoutes(tag, []);
+}
+
 /** The request of an idempotent POST (§7): the Idempotency-Key header and a JSON body. */
-export function idempotentJsonBody<T extends z.ZodType>(schema: T) {
-  return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema) };
+export function idempotentJsonBody<T extends z.ZodType>(schema: T, description?: string) {
+  return { headers: IdempotencyKeyHeaderSchema, ...jsonBodyOf(schema, description) };
+}
+
+/** An idempotent POST that takes no fields: an empty body or `{}` (a stray field is a 400). */
+export function idempotentEmptyBody<T extends z.ZodType = typeof EmptyBodySchema>(
+  schema: T = EmptyBodySchema as z.ZodType as T,
+) {
+  return idempotentJsonBody(schema, "No fields; the body may be empty");
+}
+
+/** An idempotent POST whose JSON body may be left out altogether. */
+export function idempotentOptionalBody<T extends z.ZodType>(schema: T) {
+  const body = { content: { "application/json": { schema } }, required: false as const };
+  return { headers: IdempotencyKeyHeaderSchema, body };
 }
 
 /** A /v1 write's request (§7 WriteRequest) and the caller's organization. */
 export function v1WriteRequestOf(c: Context<AppEnv>) {
   return { ...writeRequestOf(c), organizationId: authOf(c).organizationId };
+}
+
+/** What a write that mails the customer needs for the manage link: the key and this origin. */
+export function customerMailOf(c: Context<AppEnv>) {
+  return { encryptionKey: encryptionKeyOf(c.env), origin: new URL(c.req.url).origin };
 }
 
 /** What every write service takes from its request: one clock reading and the §7 key scope. */

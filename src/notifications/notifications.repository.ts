@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { oldestFirst } from "../db/queries";
 import { bookings, experiences, members, notifications, organizations } from "../db/schema";
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -119,7 +120,7 @@ export async function listBookingNotifications(
     .where(
       and(eq(notifications.organizationId, organizationId), eq(notifications.bookingId, bookingId)),
     )
-    .orderBy(asc(notifications.createdAt), asc(notifications.id));
+    .orderBy(...oldestFirst(notifications));
 }
 
 /** The experience's first provider's email, the mail's Reply-To (§17). */

@@ -4,27 +4,29 @@ import {
   PublicHoldParamsSchema,
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
-import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
+import {
+  createRouter,
+  dataOf,
+  jsonResponse,
+  noContent,
+  PUBLIC_WRITE_ERRORS,
+} from "../http/openapi";
+import { idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
-/** No API key: the public API is limited per client IP (§11) instead. */
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Public", security);
+const publicRoute = keylessRoutes("Public");
 
 export const publicHoldsRoutes = createRouter()
   .openapi(
     publicRoute.post("/experiences/{id}/holds", {
       summary: "Reserve seats while the visitor fills the booking form",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
-      request: {
-        params: PublicExperienceParamsSchema,
-        ...idempotentJsonBody(CreateHoldBodySchema),
-      },
-      responses: { 201: jsonContent(dataOf(PublicHoldSchema), "The hold and its token") },
+      params: PublicExperienceParamsSchema,
+      request: idempotentJsonBody(CreateHoldBodySchema),
+      responses: jsonResponse(201, dataOf(PublicHoldSchema), "The hold and its token"),
     }),
     async (c) => {
       const result = await createPublicHold(c.get("db"), {
@@ -42,11 +44,9 @@ export const publicHoldsRoutes = createRouter()
       errors: [400, 404, 409, 413, 415, 429],
       description:
         "A wrong or missing token is 404, like an unknown hold. Releasing a released or expired hold answers 204 too; a converted one is 409 hold_not_active.",
-      request: {
-        params: PublicHoldParamsSchema,
-        ...idempotentJsonBody(HoldTokenBodySchema),
-      },
-      responses: { 204: { description: "Released; empty body" } },
+      params: PublicHoldParamsSchema,
+      request: idempotentJsonBody(HoldTokenBodySchema),
+      responses: noContent("Released; empty body"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");

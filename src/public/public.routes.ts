@@ -3,9 +3,8 @@ import {
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonContent } from "../http/openapi";
-import { idempotentJsonBody, unscopedRoutes, writeRequestOf } from "../http/route";
-import { encryptionKeyOf } from "../lib/encryption-key";
+import { createRouter, dataOf, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
+import { customerMailOf, idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -22,9 +21,7 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-/** No API key: the public API is limited per client IP (§11) instead. */
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Public", security);
+const publicRoute = keylessRoutes("Public");
 
 export const publicRoutes = createRouter()
   .openapi(
@@ -33,8 +30,8 @@ export const publicRoutes = createRouter()
       errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema },
-      responses: { 200: jsonContent(dataOf(PublicExperienceSchema), "The experience") },
+      params: PublicExperienceParamsSchema,
+      responses: jsonResponse(200, dataOf(PublicExperienceSchema), "The experience"),
     }),
     async (c) => {
       const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
@@ -48,10 +45,9 @@ export const publicRoutes = createRouter()
       errors: [400, 404, 429],
       description:
         "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      request: { params: PublicExperienceParamsSchema, query: SlotsPageQuerySchema },
-      responses: {
-        200: jsonContent(SlotPageSchema, "Slots ordered by start, then session_id"),
-      },
+      params: PublicExperienceParamsSchema,
+      query: SlotsPageQuerySchema,
+      responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -63,24 +59,19 @@ export const publicRoutes = createRouter()
   .openapi(
     publicRoute.post("/experiences/{id}/bookings", {
       summary: "Book seats without an API key",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
-      request: {
-        params: PublicExperienceParamsSchema,
-        ...idempotentJsonBody(PublicCreateBookingBodySchema),
-      },
-      responses: {
-        201: jsonContent(dataOf(PublicBookingSchema), "The booking and its cancel token"),
-      },
+      params: PublicExperienceParamsSchema,
+      request: idempotentJsonBody(PublicCreateBookingBodySchema),
+      responses: jsonResponse(201, dataOf(PublicBookingSchema), "The booking and its cancel token"),
     }),
     async (c) => {
       const result = await createPublicBooking(c.get("db"), {
         ...writeRequestOf(c),
         experienceId: c.req.valid("param").id,
         body: c.req.valid("json"),
-        encryptionKey: encryptionKeyOf(c.env),
-        origin: new URL(c.req.url).origin,
+        ...customerMailOf(c),
       });
       c.set("organizationId", result.organizationId);
       const { id, cancel_token } = result.booking;
@@ -91,14 +82,12 @@ export const publicRoutes = createRouter()
   .openapi(
     publicRoute.post("/bookings/{id}/cancel", {
       summary: "Cancel a booking with its cancel token",
-      errors: [400, 404, 409, 413, 415, 422, 429],
+      errors: PUBLIC_WRITE_ERRORS,
       description:
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
-      request: {
-        params: PublicBookingParamsSchema,
-        ...idempotentJsonBody(PublicCancelBodySchema),
-      },
-      responses: { 200: jsonContent(dataOf(BookingSchema), "The cancelled booking") },
+      params: PublicBookingParamsSchema,
+      request: idempotentJsonBody(PublicCancelBodySchema),
+      responses: jsonResponse(200, dataOf(BookingSchema), "The cancelled booking"),
     }),
     async (c) => {
       const result = await cancelPublicBooking(c.get("db"), {

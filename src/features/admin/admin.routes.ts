@@ -1,4 +1,13 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import type { Context } from "hono";
+import type { AppEnv } from "../../app-env";
+import {
+  createRouter,
+  dataOf,
+  jsonBodyOf,
+  jsonResponse,
+  listOf,
+  noContent,
+} from "../../http/openapi";
 import { unscopedRoutes } from "../../http/route";
 import {
   ApiKeySchema,
@@ -12,6 +21,12 @@ import {
 import { createApiKey, createOrganization, deleteApiKey, listApiKeys } from "./admin.service";
 
 const security = [{ AdminToken: [] }];
+
+/** The organization an operator request acts for, named in its log line as well. */
+function actingFor(c: Context<AppEnv>, organizationId: string) {
+  c.set("organizationId", organizationId);
+  return organizationId;
+}
 const publicRoute = unscopedRoutes("Operator", security);
 
 export const adminRoutes = createRouter()
@@ -22,7 +37,7 @@ export const adminRoutes = createRouter()
       description:
         "Operator API (Bearer ADMIN_TOKEN). Creates an organization with `name` and an IANA `timezone` (default UTC); its `GENERAL` space exists from then on.",
       request: jsonBodyOf(CreateOrganizationBodySchema),
-      responses: { 201: jsonContent(dataOf(OrganizationSchema), "The organization") },
+      responses: jsonResponse(201, dataOf(OrganizationSchema), "The organization"),
     }),
     async (c) => {
       const org = await createOrganization(c.get("db"), {
@@ -39,18 +54,14 @@ export const adminRoutes = createRouter()
       errors: [400, 401, 404, 413, 415],
       description:
         "Operator API. A key with scopes per resource (`none`, `read`, `write`; omitted resources are `none`). The `key` secret appears in this response only; only its SHA-256 is stored.",
-      request: { params: OrgParamsSchema, ...jsonBodyOf(CreateApiKeyBodySchema) },
-      responses: { 201: jsonContent(dataOf(CreatedApiKeySchema), "The key, with its secret") },
+      params: OrgParamsSchema,
+      request: jsonBodyOf(CreateApiKeyBodySchema),
+      responses: jsonResponse(201, dataOf(CreatedApiKeySchema), "The key, with its secret"),
     }),
     async (c) => {
-      const { org_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      const key = await createApiKey(c.get("db"), {
-        organizationId: org_id,
-        body: c.req.valid("json"),
-        now: Date.now(),
-      });
-      return c.json({ data: key }, 201);
+      const organizationId = actingFor(c, c.req.valid("param").org_id);
+      const input = { organizationId, body: c.req.valid("json"), now: Date.now() };
+      return c.json({ data: await createApiKey(c.get("db"), input) }, 201);
     },
   )
   .openapi(
@@ -59,16 +70,12 @@ export const adminRoutes = createRouter()
       errors: [401, 404],
       description:
         "Operator API. The organization's keys, newest first, with prefix and scopes but never the secret.",
-      request: { params: OrgParamsSchema },
-      responses: {
-        200: jsonContent(listOf(ApiKeySchema), "The organization's keys, newest first"),
-      },
+      params: OrgParamsSchema,
+      responses: jsonResponse(200, listOf(ApiKeySchema), "The organization's keys, newest first"),
     }),
     async (c) => {
-      const { org_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      const keys = await listApiKeys(c.get("db"), org_id);
-      return c.json({ data: keys }, 200);
+      const organizationId = actingFor(c, c.req.valid("param").org_id);
+      return c.json({ data: await listApiKeys(c.get("db"), organizationId) }, 200);
     },
   )
   .openapi(
@@ -77,13 +84,13 @@ export const adminRoutes = createRouter()
       errors: [401, 404],
       description:
         "Operator API. Revokes the key: the next request with it answers 401 `invalid_api_key`. 204 with an empty body.",
-      request: { params: OrgKeyParamsSchema },
-      responses: { 204: { description: "Revoked" } },
+      params: OrgKeyParamsSchema,
+      responses: noContent("Revoked"),
     }),
     async (c) => {
       const { org_id, key_id } = c.req.valid("param");
-      c.set("organizationId", org_id);
-      await deleteApiKey(c.get("db"), { organizationId: org_id, keyId: key_id, now: Date.now() });
+      const organizationId = actingFor(c, org_id);
+      await deleteApiKey(c.get("db"), { organizationId, keyId: key_id, now: Date.now() });
       return c.body(null, 204);
     },
   );

@@ -1,6 +1,6 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { listRows } from "../../db/queries";
+import { listRows, newestFirst } from "../../db/queries";
 import { apiKeys, organizations } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -32,7 +32,7 @@ export async function insertApiKey(db: Database, row: typeof apiKeys.$inferInser
 }
 
 export async function listApiKeysByOrganization(db: Database, organizationId: string) {
-  const order = [desc(apiKeys.createdAt), desc(apiKeys.id)];
+  const order = newestFirst(apiKeys);
   return listRows(db, apiKeys, eq(apiKeys.organizationId, organizationId), order);
 }
 

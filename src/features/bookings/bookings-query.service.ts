@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { NotFoundError } from "../../errors";
+import { orNotFound } from "../../errors";
 import { type PageRequest, pageOffset, paginationOf } from "../../lib/pagination";
 import { addDays } from "../../scheduling/calendar-date";
 import { startOfLocalDay } from "../../scheduling/time-zone";
@@ -60,14 +60,18 @@ export async function listBookings(
   return { data, pagination: paginationOf(total, page) };
 }
 
+/** The organization's booking row; 404 for unknown and foreign ids. */
+export async function requireBooking(db: Database, organizationId: string, bookingId: string) {
+  return orNotFound(await findBookingById(db, organizationId, bookingId), "Booking");
+}
+
 export async function getBooking(
   db: Database,
   organizationId: string,
   bookingId: string,
   now: number,
 ) {
-  const row = await findBookingById(db, organizationId, bookingId);
-  if (!row) throw new NotFoundError("Booking not found");
+  const row = await requireBooking(db, organizationId, bookingId);
   const [booking] = await presentBookings(db, [row], now);
   return booking as NonNullable<typeof booking>;
 }

@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, gt, gte, isNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
 import { sessionOpen, sessionTakes } from "../sessions/seat-guard";
@@ -125,16 +126,11 @@ export function bookingInStatus(bookingId: string, status: BookingStatus): RowCo
 }
 
 export function findBookingByIdQuery(db: Database, organizationId: string, bookingId: string) {
-  return db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.id, bookingId), eq(bookings.organizationId, organizationId)))
-    .limit(1);
+  return ownedRowQuery(db, bookings, organizationId, bookingId);
 }
 
 export async function findBookingById(db: Database, organizationId: string, bookingId: string) {
-  const [row] = await findBookingByIdQuery(db, organizationId, bookingId);
-  return row;
+  return findOwnedRow(db, bookings, organizationId, bookingId);
 }
 
 /**
@@ -256,7 +252,7 @@ export async function listBookingsByOrganization(
       .select()
       .from(bookings)
       .where(where)
-      .orderBy(desc(bookings.createdAt), desc(bookings.id))
+      .orderBy(...newestFirst(bookings))
       .limit(limit)
       .offset(offset),
     db.select({ value: count() }).from(bookings).where(where),

@@ -32,11 +32,10 @@ import {
   type BookingRow,
   bookingCancelledAt,
   cancelOpenBookingStatement,
-  findBookingById,
   insertBookingIfSeatsLeft,
   insertWaitlistedIfRefused,
 } from "./bookings.repository";
-import { getBooking } from "./bookings-query.service";
+import { getBooking, requireBooking } from "./bookings-query.service";
 import { convertHold } from "./hold-conversion";
 
 /** Resource type of a cancellation's Idempotency-Key row: a create's key must not replay as it. */
@@ -180,12 +179,6 @@ async function cancelAsRead(
   const [row] = committed.rows(cancelled);
   const promotion = { seats: committed.rows(seatsRef)[0], waitlist: committed.rows(waitlistRef) };
   return row && { row, promotion: { ...promotion, notifyCustomers } };
-}
-
-async function requireBooking(db: Database, organizationId: string, bookingId: string) {
-  const booking = await findBookingById(db, organizationId, bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
-  return booking;
 }
 
 /**

@@ -3,11 +3,8 @@
 import type { Database } from "../../db/client";
 import { NotFoundError } from "../../errors";
 import { cancelTokenMatches } from "../../public/cancel-token";
-import {
-  type BookingRow,
-  findBookingById,
-  findBookingByIdAnyOrganization,
-} from "../bookings/bookings.repository";
+import { type BookingRow, findBookingByIdAnyOrganization } from "../bookings/bookings.repository";
+import { requireBooking } from "../bookings/bookings-query.service";
 import { findExperienceById } from "../experiences/experiences.repository";
 import {
   bookingDescription,
@@ -76,8 +73,7 @@ export async function buildApiBookingCalendar(
   bookingId: string,
   origin: FeedOrigin,
 ) {
-  const booking = await findBookingById(db, organizationId, bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
+  const booking = await requireBooking(db, organizationId, bookingId);
   const cancelUrl = `POST ${origin.origin}/v1/bookings/${booking.id}/cancel`;
   return renderBooking(db, booking, origin, cancelUrl);
 }

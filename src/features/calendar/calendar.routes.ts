@@ -1,12 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-} from "../../http/openapi";
-import { unscopedRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
+import { createRouter, dataOf, jsonResponse, noContent } from "../../http/openapi";
+import { idempotentEmptyBody, keylessRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -24,8 +18,7 @@ import { buildProviderFeed, createCalendarFeed, revokeCalendarFeed } from "./pro
 
 const bookingRoute = v1Routes("Calendar feeds", "bookings");
 const spaceRoute = v1Routes("Calendar feeds", "spaces");
-const security: Array<Record<string, string[]>> = [];
-const publicRoute = unscopedRoutes("Calendar feeds", security);
+const publicRoute = keylessRoutes("Calendar feeds");
 const PUBLIC_FEED_CACHE = "public, max-age=300";
 const PRIVATE_FEED_CACHE = "private, max-age=300";
 // A booking changes when it is cancelled or moved: always revalidate (the ETag makes it cheap).
@@ -53,7 +46,8 @@ export const calendarPublicRoutes = createRouter()
       errors: [404, 429],
       description:
         "One recurring VEVENT per (active recurrence × session template) with an RRULE equivalent to the cadence, EXDATEs for excluded dates, a VTIMEZONE per zone built from the same tables as the slots, overrides (RECURRENCE-ID) for materialized sessions the rule now places elsewhere or that were cancelled, and VEVENTs of their own for materialized sessions the rule no longer produces. Paused recurrences are left out. Expanding it gives the instants of GET /public/experiences/{id}/slots?include_unbookable=true. Cache-Control: public, max-age=300. Inactive and unknown experiences are 404.",
-      request: { params: ExperienceCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
+      params: ExperienceCalendarParamsSchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The experience's schedule"),
     }),
     async (c) => {
@@ -69,11 +63,9 @@ export const calendarPublicRoutes = createRouter()
       errors: [400, 404, 429],
       description:
         "METHOD:PUBLISH with one VEVENT (UID `<booking id>@<host>`, STATUS:CONFIRMED or STATUS:CANCELLED, the seats in SUMMARY, the cancellation link of the booking page in DESCRIPTION). Guarded by the booking's cancel_token like the public cancel. Cache-Control: private, no-cache.",
-      request: {
-        params: BookingCalendarParamsSchema,
-        query: PublicBookingCalendarQuerySchema,
-        headers: IfNoneMatchHeaderSchema,
-      },
+      params: BookingCalendarParamsSchema,
+      query: PublicBookingCalendarQuerySchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The booking"),
     }),
     async (c) => {
@@ -117,7 +109,8 @@ export const calendarRoutes = createRouter()
       summary: "A booking as a calendar event",
       description:
         "As GET /public/bookings/{id}/calendar.ics, for integrations: the DESCRIPTION names the API's cancel endpoint (the customer's cancel token is not stored in clear). Cache-Control: private, no-cache.",
-      request: { params: BookingCalendarParamsSchema, headers: IfNoneMatchHeaderSchema },
+      params: BookingCalendarParamsSchema,
+      request: { headers: IfNoneMatchHeaderSchema },
       responses: calendarResponses("The booking"),
     }),
     async (c) => {
@@ -132,12 +125,9 @@ export const calendarRoutes = createRouter()
       summary: "Issue a member's provider feed URL (revokes the previous one)",
       description:
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
-      request: {
-        params: MemberCalendarFeedParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(CreateCalendarFeedBodySchema, "No fields; the body may be empty"),
-      },
-      responses: { 201: jsonContent(dataOf(CalendarFeedSchema), "The feed URL") },
+      params: MemberCalendarFeedParamsSchema,
+      request: idempotentEmptyBody(CreateCalendarFeedBodySchema),
+      responses: jsonResponse(201, dataOf(CalendarFeedSchema), "The feed URL"),
     }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");
@@ -154,8 +144,8 @@ export const calendarRoutes = createRouter()
       summary: "Revoke a member's provider feed",
       description:
         "204 with an empty body; the feed URL answers 404 from then on. Revoking when no feed exists is also 204.",
-      request: { params: MemberCalendarFeedParamsSchema },
-      responses: { 204: { description: "Revoked" } },
+      params: MemberCalendarFeedParamsSchema,
+      responses: noContent("Revoked"),
     }),
     async (c) => {
       const { space_id, member_id } = c.req.valid("param");

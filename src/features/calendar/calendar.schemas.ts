@@ -1,9 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
 import { optionalHeaderSchema } from "../../http/openapi";
-
-const pathParam = (name: string, example: string) =>
-  z.string().openapi({ param: { name, in: "path" }, example });
 
 export const ExperienceCalendarParamsSchema = z.object({
   id: pathParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),

@@ -1,12 +1,5 @@
-import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonContent,
-  listOf,
-  pageOf,
-} from "../../http/openapi";
-import { v1Routes } from "../../http/route";
+import { createRouter, dataOf, jsonResponse, listOf, pageOf } from "../../http/openapi";
+import { idempotentOptionalBody, v1Routes } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { WebhookDeliverySchema } from "../webhooks/webhooks.schemas";
 import {
@@ -25,16 +18,12 @@ export const eventsRoutes = createRouter()
       summary: "List events of the last 30 days, newest first",
       description:
         "Paginated; filter `type` (comma list of event types). `data.object` is the resource as the API returned it when the change committed.",
-      request: { query: ListEventsQuerySchema },
-      responses: { 200: jsonContent(pageOf(EventSchema), "Events, newest first") },
+      query: ListEventsQuerySchema,
+      responses: jsonResponse(200, pageOf(EventSchema), "Events, newest first"),
     }),
     async (c) => {
-      const page = await listEvents(
-        c.get("db"),
-        authOf(c).organizationId,
-        c.req.valid("query"),
-        Date.now(),
-      );
+      const { organizationId } = authOf(c);
+      const page = await listEvents(c.get("db"), organizationId, c.req.valid("query"), Date.now());
       return c.json(page, 200);
     },
   )
@@ -43,13 +32,14 @@ export const eventsRoutes = createRouter()
       summary: "Get an event",
       description:
         "One event of the caller's organization; 404 for unknown, foreign or expired (older than 30 days) ids.",
-      request: { params: EventParamsSchema },
-      responses: { 200: jsonContent(dataOf(EventSchema), "The event") },
+      params: EventParamsSchema,
+      responses: jsonResponse(200, dataOf(EventSchema), "The event"),
     }),
     async (c) => {
+      const { organizationId } = authOf(c);
       const event = await getEvent(
         c.get("db"),
-        authOf(c).organizationId,
+        organizationId,
         c.req.valid("param").id,
         Date.now(),
       );
@@ -61,12 +51,9 @@ export const eventsRoutes = createRouter()
       summary: "Deliver an event again",
       description:
         "A new delivery (same `webhook-id`) to `endpoint_id`, or to every active endpoint subscribed to the event type. A named endpoint must be live, active and subscribed (or have received the event before), else 400 on `endpoint_id`. The body is optional.",
-      request: {
-        params: EventParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        body: { content: { "application/json": { schema: RedeliverBodySchema } }, required: false },
-      },
-      responses: { 202: jsonContent(listOf(WebhookDeliverySchema), "The new deliveries") },
+      params: EventParamsSchema,
+      request: idempotentOptionalBody(RedeliverBodySchema),
+      responses: jsonResponse(202, listOf(WebhookDeliverySchema), "The new deliveries"),
     }),
     async (c) => {
       const deliveries = await redeliverEvent(c.get("db"), {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES, TEST_EVENT_TYPE } from "../../events/event-types";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 const LISTABLE_TYPES = new Set<string>([...EVENT_TYPES, TEST_EVENT_TYPE]);
@@ -28,9 +28,7 @@ export const ListEventsQuerySchema = PaginationQuerySchema.extend({
 });
 
 export const EventParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "evt_7LpWzR4aN3kTMd9fQ2bY" }),
+  id: pathParam("id", "evt_7LpWzR4aN3kTMd9fQ2bY"),
 });
 
 export const RedeliverBodySchema = z

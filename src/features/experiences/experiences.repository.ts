@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { countPerKey, listPage } from "../../db/queries";
+import { countPerKey, findOwnedRow, listPage, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
 import type { ExperienceStatus } from "./experiences.schemas";
@@ -26,11 +26,7 @@ export function findExperienceByIdQuery(
   organizationId: string,
   experienceId: string | SQL,
 ) {
-  return db
-    .select()
-    .from(experiences)
-    .where(and(eq(experiences.id, experienceId), eq(experiences.organizationId, organizationId)))
-    .limit(1);
+  return ownedRowQuery(db, experiences, organizationId, experienceId);
 }
 
 export async function findExperienceById(
@@ -38,8 +34,7 @@ export async function findExperienceById(
   organizationId: string,
   experienceId: string,
 ) {
-  const [row] = await findExperienceByIdQuery(db, organizationId, experienceId);
-  return row;
+  return findOwnedRow(db, experiences, organizationId, experienceId);
 }
 
 /** Newest first (created_at, then id, both descending), with the total for pagination. */
@@ -53,12 +48,7 @@ export async function listExperiencesByOrganization(
   if (filter.statuses) conditions.push(inArray(experiences.status, filter.statuses));
   if (filter.spaceId) conditions.push(eq(experiences.spaceId, filter.spaceId));
   const where = and(...conditions);
-  return listPage(
-    db,
-    experiences,
-    { where, order: [desc(experiences.createdAt), desc(experiences.id)] },
-    page,
-  );
+  return listPage(db, experiences, { where, order: newestFirst(experiences) }, page);
 }
 
 /** A statement, not a write: the PATCH batches it with its §12 event. */

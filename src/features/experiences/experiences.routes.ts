@@ -1,4 +1,4 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, pageOf } from "../../http/openapi";
+import { createRouter, dataOf, jsonBodyOf, jsonResponse, pageOf } from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, writeRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
@@ -36,8 +36,8 @@ export const experiencesRoutes = createRouter()
     route.post("/experiences", {
       summary: "Create an experience",
       description: createDescription,
-      request: { ...idempotentJsonBody(CreateExperienceBodySchema) },
-      responses: { 201: jsonContent(dataOf(CreatedExperienceSchema), "The experience") },
+      request: idempotentJsonBody(CreateExperienceBodySchema),
+      responses: jsonResponse(201, dataOf(CreatedExperienceSchema), "The experience"),
     }),
     async (c) => {
       const { organizationId, organizationTimezone } = authOf(c);
@@ -56,16 +56,12 @@ export const experiencesRoutes = createRouter()
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
-      request: { query: ListExperiencesQuerySchema },
-      responses: { 200: jsonContent(pageOf(ExperienceSchema), "A page of experiences") },
+      query: ListExperiencesQuerySchema,
+      responses: jsonResponse(200, pageOf(ExperienceSchema), "A page of experiences"),
     }),
     async (c) => {
-      const result = await listExperiences(
-        c.get("db"),
-        authOf(c).organizationId,
-        c.req.valid("query"),
-      );
-      return c.json(result, 200);
+      const { organizationId } = authOf(c);
+      return c.json(await listExperiences(c.get("db"), organizationId, c.req.valid("query")), 200);
     },
   )
   .openapi(
@@ -73,8 +69,8 @@ export const experiencesRoutes = createRouter()
       summary: "Get an experience",
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
-      request: { params: ExperienceParamsSchema },
-      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The experience") },
+      params: ExperienceParamsSchema,
+      responses: jsonResponse(200, dataOf(ExperienceSchema), "The experience"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -88,8 +84,9 @@ export const experiencesRoutes = createRouter()
       description:
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
         'an experience with `status: "inactive"`.',
-      request: { params: ExperienceParamsSchema, ...jsonBodyOf(UpdateExperienceBodySchema) },
-      responses: { 200: jsonContent(dataOf(ExperienceSchema), "The updated experience") },
+      params: ExperienceParamsSchema,
+      request: jsonBodyOf(UpdateExperienceBodySchema),
+      responses: jsonResponse(200, dataOf(ExperienceSchema), "The updated experience"),
     }),
     async (c) => {
       const experience = await updateExperience(c.get("db"), {

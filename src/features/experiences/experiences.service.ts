@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { orNotFound, ValidationError } from "../../errors";
+import { assertPatchHasFields, orNotFound, ValidationError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
@@ -168,9 +168,7 @@ export interface UpdateExperienceInput {
 
 export async function updateExperience(db: Database, input: UpdateExperienceInput) {
   const { organizationId, patch, now } = input;
-  if (Object.keys(patch).length === 0) {
-    throw ValidationError.forForm("At least one field is required");
-  }
+  assertPatchHasFields(patch);
   const row = await requireExperience(db, organizationId, input.experienceId);
   const next = applyExperiencePatch(row, patch, now);
   await assertProvidersFitSpace(db, row, next, patch.providers !== undefined);

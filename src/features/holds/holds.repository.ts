@@ -1,5 +1,6 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { findOwnedRow, ownedRowQuery } from "../../db/queries";
 import { holds } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists } from "../../db/write-batch";
 import { seatsLeft, sessionTakes } from "../sessions/seat-guard";
@@ -70,16 +71,11 @@ export function claimHoldStatement(db: Database, holdId: string, bookingId: stri
 }
 
 export function findHoldByIdQuery(db: Database, organizationId: string, holdId: string) {
-  return db
-    .select()
-    .from(holds)
-    .where(and(eq(holds.id, holdId), eq(holds.organizationId, organizationId)))
-    .limit(1);
+  return ownedRowQuery(db, holds, organizationId, holdId);
 }
 
 export async function findHoldById(db: Database, organizationId: string, holdId: string) {
-  const [row] = await findHoldByIdQuery(db, organizationId, holdId);
-  return row;
+  return findOwnedRow(db, holds, organizationId, holdId);
 }
 
 /** For public routes, where the organization is not known from an API key. */

@@ -1,4 +1,4 @@
-import { createRouter, dataOf, jsonContent, V1_READ_ERRORS } from "../../http/openapi";
+import { createRouter, dataOf, jsonResponse, noContent, V1_READ_ERRORS } from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
@@ -13,8 +13,9 @@ export const holdsRoutes = createRouter()
       summary: "Reserve seats while a customer checks out",
       description:
         "The §9 checks apply in their order (422 experience_inactive, 422 registration_closed, 404, 422 session_unavailable, 422 outside_booking_window); the seats are taken with the bookings' atomic guard — capacity − confirmed seats − seats of unexpired active holds ≥ quantity — else 409 session_full with `details.seats_available`. The hold expires at `expires_at` by itself; convert it with POST /v1/experiences/{id}/bookings `{hold_id}`.",
-      request: { params: ExperienceParamsSchema, ...idempotentJsonBody(CreateHoldBodySchema) },
-      responses: { 201: jsonContent(dataOf(HoldSchema), "The hold") },
+      params: ExperienceParamsSchema,
+      request: idempotentJsonBody(CreateHoldBodySchema),
+      responses: jsonResponse(201, dataOf(HoldSchema), "The hold"),
     }),
     async (c) => {
       const hold = await createHold(c.get("db"), {
@@ -30,13 +31,12 @@ export const holdsRoutes = createRouter()
       summary: "Get a hold",
       description:
         "The hold as stored, with `status` computed at the time of the request: `expired` from `expires_at` on, whatever was written.",
-      request: { params: HoldParamsSchema },
-      responses: {
-        200: jsonContent(
-          dataOf(HoldSchema),
-          "The hold; `status` reads `expired` from `expires_at` on",
-        ),
-      },
+      params: HoldParamsSchema,
+      responses: jsonResponse(
+        200,
+        dataOf(HoldSchema),
+        "The hold; `status` reads `expired` from `expires_at` on",
+      ),
     }),
     async (c) => {
       const { organizationId } = authOf(c);
@@ -50,8 +50,8 @@ export const holdsRoutes = createRouter()
       errors: [...V1_READ_ERRORS, 409],
       description:
         "Waitlisted bookings of the session are promoted into the freed seats. Releasing a hold that is already released or expired changes nothing and answers 204 too; a converted hold is 409 hold_not_active (its seats belong to the booking: cancel that instead).",
-      request: { params: HoldParamsSchema },
-      responses: { 204: { description: "Released; empty body" } },
+      params: HoldParamsSchema,
+      responses: noContent("Released; empty body"),
     }),
     async (c) => {
       const { organizationId } = authOf(c);

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
 
 export const CreateHoldBodySchema = z
   .object({
@@ -49,9 +49,7 @@ export const HoldParamsSchema = z.object({
 });
 
 export const PublicHoldParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "hld_T9fQ2bY7LpWzR4aN3kMd" }),
+  id: pathParam("id", "hld_T9fQ2bY7LpWzR4aN3kMd"),
 });
 
 export const HoldTokenBodySchema = z

@@ -13,7 +13,7 @@ export const notificationsRoutes = createRouter().openapi(
     summary: "The customer emails of a booking",
     description:
       "Whether the customer was told (§17): one row per email, oldest first. A booking whose contact has no email, or whose experience has notify_customers false, has none.",
-    request: { params: BookingParamsSchema },
+    params: BookingParamsSchema,
     responses: {
       200: jsonContent(z.object({ data: z.array(NotificationSchema) }), "The booking's emails"),
     },

@@ -1,11 +1,10 @@
 import type { Database } from "../../db/client";
-import { NotFoundError } from "../../errors";
 import { toIso, toIsoOrNull } from "../../lib/time";
 import {
   listBookingNotifications,
   type NotificationRow,
 } from "../../notifications/notifications.repository";
-import { findBookingById } from "../bookings/bookings.repository";
+import { requireBooking } from "../bookings/bookings-query.service";
 
 function presentNotification(row: NotificationRow) {
   return {
@@ -25,8 +24,7 @@ export async function listNotificationsOfBooking(
   db: Database,
   input: { organizationId: string; bookingId: string },
 ) {
-  const booking = await findBookingById(db, input.organizationId, input.bookingId);
-  if (!booking) throw new NotFoundError("Booking not found");
+  await requireBooking(db, input.organizationId, input.bookingId);
   const rows = await listBookingNotifications(db, input.organizationId, input.bookingId);
   return rows.map(presentNotification);
 }

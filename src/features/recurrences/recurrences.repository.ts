@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { oldestFirst, ownedRowQuery } from "../../db/queries";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -9,7 +10,6 @@ export type RecurrenceRow = typeof recurrences.$inferSelect;
 
 // Soft-deleted recurrences stay in the table for their bookings but are invisible to the API.
 const isLive = isNull(recurrences.deletedAt);
-const oldestFirst = [asc(recurrences.createdAt), asc(recurrences.id)];
 
 /** A statement, not a write: creates batch it with their other rows and the idempotency record. */
 export function insertRecurrenceStatement(db: Database, row: RecurrenceRow) {
@@ -23,18 +23,8 @@ export function findLiveRecurrenceQuery(
   experienceId: string | SQL,
   recurrenceId: string | SQL,
 ) {
-  return db
-    .select()
-    .from(recurrences)
-    .where(
-      and(
-        eq(recurrences.id, recurrenceId),
-        eq(recurrences.organizationId, organizationId),
-        eq(recurrences.experienceId, experienceId),
-        isLive,
-      ),
-    )
-    .limit(1);
+  const ofExperience = eq(recurrences.experienceId, experienceId);
+  return ownedRowQuery(db, recurrences, organizationId, recurrenceId, ofExperience, isLive);
 }
 
 export async function findLiveRecurrence(
@@ -53,7 +43,7 @@ export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId:
     .select()
     .from(recurrences)
     .where(and(eq(recurrences.experienceId, experienceId), isLive))
-    .orderBy(...oldestFirst);
+    .orderBy(...oldestFirst(recurrences));
 }
 
 export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
@@ -69,7 +59,7 @@ export async function listLiveRecurrenceIdsByExperiences(db: Database, experienc
       .select({ id: recurrences.id, experienceId: recurrences.experienceId })
       .from(recurrences)
       .where(and(inArray(recurrences.experienceId, ids), isLive))
-      .orderBy(...oldestFirst),
+      .orderBy(...oldestFirst(recurrences)),
   );
   for (const { id, experienceId } of rows) {
     byExperience.set(experienceId, [...(byExperience.get(experienceId) ?? []), id]);

@@ -1,4 +1,11 @@
-import { createRouter, dataOf, jsonBodyOf, jsonContent, listOf } from "../../http/openapi";
+import {
+  createRouter,
+  dataOf,
+  jsonBodyOf,
+  jsonResponse,
+  listOf,
+  noContent,
+} from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
@@ -26,11 +33,9 @@ export const recurrencesRoutes = createRouter()
         "Template times are wall-clock times in `timezone`. A template without capacity or " +
         "provider_id takes the experience's default_capacity and the recurrence's provider_id " +
         "(then the experience's first provider) when sessions are expanded.",
-      request: {
-        params: ExperienceParamsSchema,
-        ...idempotentJsonBody(CreateRecurrenceBodySchema),
-      },
-      responses: { 201: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
+      params: ExperienceParamsSchema,
+      request: idempotentJsonBody(CreateRecurrenceBodySchema),
+      responses: jsonResponse(201, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
       const recurrence = await createRecurrence(c.get("db"), {
@@ -45,8 +50,8 @@ export const recurrencesRoutes = createRouter()
     route.get("/experiences/{id}/recurrences", {
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
-      request: { params: ExperienceParamsSchema },
-      responses: { 200: jsonContent(listOf(RecurrenceSchema), "The recurrences") },
+      params: ExperienceParamsSchema,
+      responses: jsonResponse(200, listOf(RecurrenceSchema), "The recurrences"),
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -59,8 +64,8 @@ export const recurrencesRoutes = createRouter()
       summary: "Get a recurrence",
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
-      request: { params: RecurrenceParamsSchema },
-      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The recurrence") },
+      params: RecurrenceParamsSchema,
+      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The recurrence"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
@@ -75,8 +80,9 @@ export const recurrencesRoutes = createRouter()
       description:
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
         "their snapshot.",
-      request: { params: RecurrenceParamsSchema, ...jsonBodyOf(UpdateRecurrenceBodySchema) },
-      responses: { 200: jsonContent(dataOf(RecurrenceSchema), "The updated recurrence") },
+      params: RecurrenceParamsSchema,
+      request: jsonBodyOf(UpdateRecurrenceBodySchema),
+      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The updated recurrence"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");
@@ -96,8 +102,8 @@ export const recurrencesRoutes = createRouter()
       description:
         "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
         "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
-      request: { params: RecurrenceParamsSchema },
-      responses: { 204: { description: "Deleted; empty body" } },
+      params: RecurrenceParamsSchema,
+      responses: noContent("Deleted; empty body"),
     }),
     async (c) => {
       const { id, rec_id } = c.req.valid("param");

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
-import { orNotFound, ValidationError } from "../../errors";
+import { assertPatchHasFields, orNotFound } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
   findOriginalResourceId,
@@ -92,9 +92,7 @@ export interface UpdateRecurrenceInput extends RecurrenceChange {
 
 export async function updateRecurrence(db: Database, input: UpdateRecurrenceInput) {
   const { organizationId, patch, now } = input;
-  if (Object.keys(patch).length === 0) {
-    throw ValidationError.forForm("At least one field is required");
-  }
+  assertPatchHasFields(patch);
   const experience = await requireExperience(db, organizationId, input.experienceId);
   const row = await requireRecurrence(db, organizationId, experience.id, input.recurrenceId);
   const values = validateRecurrence(mergeRecurrencePatch(row, patch));

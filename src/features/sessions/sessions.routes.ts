@@ -1,12 +1,10 @@
-import { EmptyBodySchema } from "../../http/common-schemas";
+import { createRouter, dataOf, jsonResponse } from "../../http/openapi";
 import {
-  createRouter,
-  dataOf,
-  IdempotencyKeyHeaderSchema,
-  jsonBodyOf,
-  jsonContent,
-} from "../../http/openapi";
-import { v1Routes, writeRequestOf } from "../../http/route";
+  idempotentEmptyBody,
+  idempotentOptionalBody,
+  v1Routes,
+  writeRequestOf,
+} from "../../http/route";
 import { authOf } from "../../http/scopes";
 import { cancelSession, getSession, restoreSession } from "./session-operations.service";
 import {
@@ -29,8 +27,8 @@ export const sessionsRoutes = createRouter()
       summary: "Get one session with its seats, holds, waitlist and bookings",
       description:
         "404 when the recurrence does not produce this session and it is not materialized (or its recurrence was deleted).",
-      request: { params: SessionParamsSchema },
-      responses: { 200: jsonContent(dataOf(SessionDetailSchema), "The session") },
+      params: SessionParamsSchema,
+      responses: jsonResponse(200, dataOf(SessionDetailSchema), "The session"),
     }),
     async (c) => {
       const input = sessionRequest(authOf(c).organizationId, c.req.valid("param"));
@@ -43,15 +41,9 @@ export const sessionsRoutes = createRouter()
       summary: "Cancel one session with all its bookings",
       description:
         "Materializes the session as cancelled and, in the same batch, cancels every confirmed and waitlisted booking with refund_eligible true and cancel_reason = reason, and releases its holds. 409 session_already_cancelled; 422 session_started once it began. The body is optional.",
-      request: {
-        params: SessionParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        body: {
-          content: { "application/json": { schema: CancelSessionBodySchema } },
-          required: false,
-        },
-      },
-      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The cancelled session") },
+      params: SessionParamsSchema,
+      request: idempotentOptionalBody(CancelSessionBodySchema),
+      responses: jsonResponse(200, dataOf(SessionOperationSchema), "The cancelled session"),
     }),
     async (c) => {
       const session = await cancelSession(c.get("db"), {
@@ -67,12 +59,9 @@ export const sessionsRoutes = createRouter()
       summary: "Restore a cancelled session",
       description:
         "The session is bookable again; its bookings stay cancelled. 409 session_not_cancelled. No fields: an empty body or `{}`.",
-      request: {
-        params: SessionParamsSchema,
-        headers: IdempotencyKeyHeaderSchema,
-        ...jsonBodyOf(EmptyBodySchema, "No fields; the body may be empty"),
-      },
-      responses: { 200: jsonContent(dataOf(SessionOperationSchema), "The restored session") },
+      params: SessionParamsSchema,
+      request: idempotentEmptyBody(),
+      responses: jsonResponse(200, dataOf(SessionOperationSchema), "The restored session"),
     }),
     async (c) => {
       const session = await restoreSession(c.get("db"), {

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { findOwnedRow, listPage, listRows } from "../../db/queries";
+import { findOwnedRow, listPage, listRows, oldestFirst } from "../../db/queries";
 import { members, spaces } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
@@ -43,7 +43,7 @@ export async function listMembersBySpace(
   page: PageRequest,
 ) {
   const where = and(eq(members.organizationId, organizationId), eq(members.spaceId, spaceId));
-  return listPage(db, members, { where, order: [asc(members.createdAt), asc(members.id)] }, page);
+  return listPage(db, members, { where, order: oldestFirst(members) }, page);
 }
 
 export async function findMembersByIds(db: Database, organizationId: string, ids: string[]) {

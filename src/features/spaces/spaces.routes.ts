@@ -1,4 +1,4 @@
-import { createRouter, dataOf, jsonContent, listOf, pageOf } from "../../http/openapi";
+import { createRouter, dataOf, jsonResponse, listOf, pageOf } from "../../http/openapi";
 import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
 import { authOf } from "../../http/scopes";
 import {
@@ -19,7 +19,7 @@ export const spacesRoutes = createRouter()
       summary: "List spaces (GENERAL first)",
       description:
         "The organization's spaces: the organization-wide `GENERAL` space first, then the others in creation order. Not paginated.",
-      responses: { 200: jsonContent(listOf(SpaceSchema), "The organization's spaces") },
+      responses: jsonResponse(200, listOf(SpaceSchema), "The organization's spaces"),
     }),
     async (c) => {
       const spaces = await listSpaces(c.get("db"), authOf(c).organizationId);
@@ -32,7 +32,7 @@ export const spacesRoutes = createRouter()
       description:
         "A new space of the organization (`name` 1–120 characters after trimming). Its members can provide the experiences of this space.",
       request: idempotentJsonBody(CreateSpaceBodySchema),
-      responses: { 201: jsonContent(dataOf(SpaceSchema), "The space") },
+      responses: jsonResponse(201, dataOf(SpaceSchema), "The space"),
     }),
     async (c) => {
       const space = await createSpace(c.get("db"), {
@@ -47,8 +47,9 @@ export const spacesRoutes = createRouter()
       summary: "List a space's members",
       description:
         "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
-      request: { params: SpaceParamsSchema, query: ListMembersQuerySchema },
-      responses: { 200: jsonContent(pageOf(MemberSchema), "Members, oldest first") },
+      params: SpaceParamsSchema,
+      query: ListMembersQuerySchema,
+      responses: jsonResponse(200, pageOf(MemberSchema), "Members, oldest first"),
     }),
     async (c) => {
       const { space_id } = c.req.valid("param");
@@ -62,8 +63,9 @@ export const spacesRoutes = createRouter()
       summary: "Add a member to a space",
       description:
         "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
-      request: { params: SpaceParamsSchema, ...idempotentJsonBody(CreateMemberBodySchema) },
-      responses: { 201: jsonContent(dataOf(MemberSchema), "The member") },
+      params: SpaceParamsSchema,
+      request: idempotentJsonBody(CreateMemberBodySchema),
+      responses: jsonResponse(201, dataOf(MemberSchema), "The member"),
     }),
     async (c) => {
       const member = await createMember(c.get("db"), {

@@ -1,5 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema, OptionalEmailSchema } from "../../http/common-schemas";
+import {
+  IsoInstantSchema,
+  nameSchema,
+  OptionalEmailSchema,
+  pathParam,
+} from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 export const SpaceSchema = z
@@ -34,7 +39,7 @@ export const CreateMemberBodySchema = z
   .openapi("CreateMemberBody", { example: { name: "Ada Lovelace", email: "ada@example.com" } });
 
 export const SpaceParamsSchema = z.object({
-  space_id: z.string().openapi({ param: { name: "space_id", in: "path" }, example: "GENERAL" }),
+  space_id: pathParam("space_id", "GENERAL"),
 });
 
 export const ListMembersQuerySchema = PaginationQuerySchema;

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { oldestFirst } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -11,7 +12,7 @@ const minHoursBeforeMs = sql.raw(
 );
 
 /** FIFO order of a session's waitlist (§14): oldest first, the id breaking ties. */
-const FIFO = [asc(bookings.createdAt), asc(bookings.id)];
+const FIFO = oldestFirst(bookings);
 
 /** The first `limit` waitlisted bookings of the session, in FIFO order (whole rows: events). */
 export function listWaitlistInOrder(db: Database, sessionId: string, limit: number) {

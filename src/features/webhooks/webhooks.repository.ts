@@ -1,7 +1,14 @@
-import { and, desc, eq, getTableColumns, isNull } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { anyOf, findOwnedRow, listPage, listRows, updateOwnedRowStatement } from "../../db/queries";
+import {
+  anyOf,
+  findOwnedRow,
+  listPage,
+  listRows,
+  newestFirst,
+  updateOwnedRowStatement,
+} from "../../db/queries";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema";
 import { chunk, MAX_BOUND_PARAMETERS } from "../../lib/bound-parameters";
 import type { PageRequest } from "../../lib/pagination";
@@ -23,12 +30,7 @@ export async function findLiveEndpoint(db: Database, organizationId: string, end
 /** Newest first (created_at, then id), with the total for pagination. */
 export async function listLiveEndpoints(db: Database, organizationId: string, page: PageRequest) {
   const where = and(eq(webhookEndpoints.organizationId, organizationId), isLive);
-  return listPage(
-    db,
-    webhookEndpoints,
-    { where, order: [desc(webhookEndpoints.createdAt), desc(webhookEndpoints.id)] },
-    page,
-  );
+  return listPage(db, webhookEndpoints, { where, order: newestFirst(webhookEndpoints) }, page);
 }
 
 /** Every live endpoint of the organization (redelivery picks the subscribed ones). */
@@ -70,12 +72,7 @@ export async function listDeliveriesByEndpoint(
     eq(webhookDeliveries.endpointId, endpointId),
     anyOf(webhookDeliveries.status, statuses),
   );
-  return listPage(
-    db,
-    webhookDeliveries,
-    { where, order: [desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id)] },
-    page,
-  );
+  return listPage(db, webhookDeliveries, { where, order: newestFirst(webhookDeliveries) }, page);
 }
 
 /** Endpoints that already received a delivery of this event (redelivering a test event). */

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ALL_EVENTS, EVENT_TYPES } from "../../events/event-types";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 const SubscribableSchema = z.enum([...EVENT_TYPES, ALL_EVENTS]);
@@ -76,9 +76,7 @@ export const WebhookEndpointWithSecretSchema = WebhookEndpointSchema.extend({
 }).openapi("WebhookEndpointWithSecret");
 
 export const WebhookEndpointParamsSchema = z.object({
-  id: z
-    .string()
-    .openapi({ param: { name: "id", in: "path" }, example: "whe_4bY7LpWzR4aN3kTMd9fQ" }),
+  id: pathParam("id", "whe_4bY7LpWzR4aN3kTMd9fQ"),
 });
 
 export const DeliveryStatusSchema = z.enum(["pending", "succeeded", "failed"]);

@@ -1,7 +1,7 @@
 import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { generateSigningSecret } from "../../delivery/signing";
-import { orNotFound, ValidationError } from "../../errors";
+import { assertPatchHasFields, orNotFound, ValidationError } from "../../errors";
 import {
   findOriginalResourceId,
   recordIdempotencyKey,
@@ -115,8 +115,7 @@ export interface UpdateEndpointInput extends EndpointScope {
 /** Re-enabling clears disabled_reason and the failure clock; disabling by hand has no reason. */
 export async function updateEndpoint(db: Database, input: UpdateEndpointInput) {
   const { patch } = input;
-  if (Object.keys(patch).length === 0)
-    throw ValidationError.forForm("At least one field is required");
+  assertPatchHasFields(patch);
   // An unknown endpoint is a 404 whatever the URL (§2); only a known one's URL is judged.
   const row = await requireEndpoint(db, input);
   if (patch.url !== undefined) assertUrlAllowed(patch.url, input.config);
