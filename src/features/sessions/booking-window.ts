@@ -42,6 +42,7 @@ export function bookingWindowStableUntil(
   const soonMs = rules.booking_window.min_hours_before * HOUR_MS;
   let until = Number.POSITIVE_INFINITY;
   for (const startMs of startsMs) {
+    if (startMs <= nowMs) continue; // past for good
     for (const point of [startMs - farMs, startMs - soonMs, startMs]) {
       const at = Math.floor(point);
       if (at >= nowMs && at < until) until = at;

