@@ -33,6 +33,29 @@ export function jsonResponse<const S extends number, T extends z.ZodType>(
   };
 }
 
+/** A success response whose body is `{ data: <schema> }`. */
+export function dataResponse<const S extends number, T extends z.ZodType>(
+  status: S,
+  schema: T,
+  description: string,
+) {
+  return jsonResponse(status, dataOf(schema), description);
+}
+
+/** A success response whose body is `{ data: <schema>[] }` (a list that is not paginated). */
+export function listResponse<const S extends number, T extends z.ZodType>(
+  status: S,
+  schema: T,
+  description: string,
+) {
+  return jsonResponse(status, listOf(schema), description);
+}
+
+/** A 200 whose body is a page: `{ data: <schema>[], pagination }`. */
+export function pageResponse<T extends z.ZodType>(schema: T, description: string) {
+  return jsonResponse(200, pageOf(schema), description);
+}
+
 /** The success response of a route that answers 204 with no body. */
 export function noContent(description: string) {
   return { 204: { description } };

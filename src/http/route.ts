@@ -1,8 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
-import type { Context, MiddlewareHandler } from "hono";
+import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app-env";
-import { encryptionKeyOf } from "../lib/encryption-key";
 import { EmptyBodySchema } from "./common-schemas";
 import {
   type ErrorStatus,
@@ -12,7 +11,7 @@ import {
   V1_READ_ERRORS,
   V1_WRITE_ERRORS,
 } from "./openapi";
-import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
+import { type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
 // Route declarations in one call each. The group only adds fields to what createRoute gets (and
 // moves `params` and `query` into its `request`), so Hono still infers params, query, body and
@@ -21,7 +20,7 @@ import { authOf, type RequiredLevel, requireScope, type ScopeResource } from "./
 /** A route as a feature writes it: method, path, docs, request and its success responses. */
 type RouteSpec = Omit<RouteConfig, "middleware" | "security">;
 type Method = "get" | "post" | "put" | "patch" | "delete";
-type Security = Array<Record<string, string[]>>;
+export type Security = Array<Record<string, string[]>>;
 type RouteRequest = NonNullable<RouteConfig["request"]>;
 /** What a route of a group declares: its docs, the schemas of its path parameters and query
  * string, the rest of its request (body, headers), success responses and, if need be, the error
@@ -119,19 +118,4 @@ export function idempotentEmptyBody<T extends z.ZodType = typeof EmptyBodySchema
 export function idempotentOptionalBody<T extends z.ZodType>(schema: T) {
   const body = { content: { "application/json": { schema } }, required: false as const };
   return { headers: IdempotencyKeyHeaderSchema, body };
-}
-
-/** A /v1 write's request (§7 WriteRequest) and the caller's organization. */
-export function v1WriteRequestOf(c: Context<AppEnv>) {
-  return { ...writeRequestOf(c), organizationId: authOf(c).organizationId };
-}
-
-/** What a write that mails the customer needs for the manage link: the key and this origin. */
-export function customerMailOf(c: Context<AppEnv>) {
-  return { encryptionKey: encryptionKeyOf(c.env), origin: new URL(c.req.url).origin };
-}
-
-/** What every write service takes from its request: one clock reading and the §7 key scope. */
-export function writeRequestOf(c: Context<AppEnv>) {
-  return { now: Date.now(), idempotency: c.get("idempotency") };
 }

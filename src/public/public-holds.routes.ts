@@ -4,21 +4,14 @@ import {
   PublicHoldParamsSchema,
   PublicHoldSchema,
 } from "../features/holds/holds.schemas";
-import {
-  createRouter,
-  dataOf,
-  jsonResponse,
-  noContent,
-  PUBLIC_WRITE_ERRORS,
-} from "../http/openapi";
-import { idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
+import { dataResponse, noContent, PUBLIC_WRITE_ERRORS } from "../http/openapi";
+import { idempotentJsonBody } from "../http/route";
+import { answer, keylessRouter } from "../http/route-answer";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
-const publicRoute = keylessRoutes("Public");
-
-export const publicHoldsRoutes = createRouter()
-  .openapi(
+export const publicHoldsRoutes = keylessRouter("Public", (publicRoute) => [
+  answer(
     publicRoute.post("/experiences/{id}/holds", {
       summary: "Reserve seats while the visitor fills the booking form",
       errors: PUBLIC_WRITE_ERRORS,
@@ -26,19 +19,14 @@ export const publicHoldsRoutes = createRouter()
         "Same body and rules as POST /v1/experiences/{id}/holds. The response adds `hold_token`, shown only here: send it with `hold_id` to POST /public/experiences/{id}/bookings, or to POST /public/holds/{id}/release.",
       params: PublicExperienceParamsSchema,
       request: idempotentJsonBody(CreateHoldBodySchema),
-      responses: jsonResponse(201, dataOf(PublicHoldSchema), "The hold and its token"),
+      responses: dataResponse(201, PublicHoldSchema, "The hold and its token"),
     }),
-    async (c) => {
-      const result = await createPublicHold(c.get("db"), {
-        ...writeRequestOf(c),
-        experienceId: c.req.valid("param").id,
-        body: c.req.valid("json"),
-      });
-      c.set("organizationId", result.organizationId);
-      return c.json({ data: result.hold }, 201);
+    async (r) => {
+      const input = { ...r.write, experienceId: r.param.id, body: r.json };
+      return r.actingFor(await createPublicHold(r.db, input)).hold;
     },
-  )
-  .openapi(
+  ),
+  answer(
     publicRoute.post("/holds/{id}/release", {
       summary: "Release a hold with its token: its seats are free at once",
       errors: [400, 404, 409, 413, 415, 429],
@@ -48,11 +36,6 @@ export const publicHoldsRoutes = createRouter()
       request: idempotentJsonBody(HoldTokenBodySchema),
       responses: noContent("Released; empty body"),
     }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const { hold_token } = c.req.valid("json");
-      const result = await releasePublicHold(c.get("db"), id, hold_token, Date.now());
-      c.set("organizationId", result.organizationId);
-      return c.body(null, 204);
-    },
-  );
+    async (r) => r.actingFor(await releasePublicHold(r.db, r.param.id, r.json.hold_token, r.now)),
+  ),
+]);

@@ -3,8 +3,9 @@ import {
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
-import { createRouter, dataOf, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
-import { customerMailOf, idempotentJsonBody, keylessRoutes, writeRequestOf } from "../http/route";
+import { dataResponse, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
+import { idempotentJsonBody } from "../http/route";
+import { answer, keylessRouter } from "../http/route-answer";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -21,25 +22,23 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-const publicRoute = keylessRoutes("Public");
-
-export const publicRoutes = createRouter()
-  .openapi(
+export const publicRoutes = keylessRouter("Public", (publicRoute) => [
+  answer(
     publicRoute.get("/experiences/{id}", {
       summary: "Public view of an active experience",
       errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       params: PublicExperienceParamsSchema,
-      responses: jsonResponse(200, dataOf(PublicExperienceSchema), "The experience"),
+      responses: dataResponse(200, PublicExperienceSchema, "The experience"),
     }),
-    async (c) => {
-      const record = await requireActiveExperience(c.get("db"), c.req.valid("param").id);
-      c.set("organizationId", record.experience.organizationId);
-      return c.json({ data: presentPublicExperience(record) }, 200);
+    async (r) => {
+      const record = await requireActiveExperience(r.db, r.param.id);
+      r.actingFor(record.experience);
+      return presentPublicExperience(record);
     },
-  )
-  .openapi(
+  ),
+  answer(
     publicRoute.get("/experiences/{id}/slots", {
       summary: "Sessions of an active experience, with seats and bookability",
       errors: [400, 404, 429],
@@ -49,14 +48,9 @@ export const publicRoutes = createRouter()
       query: SlotsPageQuerySchema,
       responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
     }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const result = await listPublicSlots(c.get("db"), id, c.req.valid("query"), Date.now());
-      c.set("organizationId", result.organizationId);
-      return c.json(result.page, 200);
-    },
-  )
-  .openapi(
+    async (r) => r.actingFor(await listPublicSlots(r.db, r.param.id, r.query, r.now)).page,
+  ),
+  answer(
     publicRoute.post("/experiences/{id}/bookings", {
       summary: "Book seats without an API key",
       errors: PUBLIC_WRITE_ERRORS,
@@ -64,22 +58,16 @@ export const publicRoutes = createRouter()
         "Same body and rules as POST /v1/experiences/{id}/bookings (an inactive experience is 422 experience_inactive), including `join_waitlist`; a public hold is converted with `hold_id` plus its `hold_token` (a wrong token is 404, like an unknown hold). The response adds `cancel_token` and `manage_url` (the booking's manage page, which carries the token), shown only here. Idempotency-Key is scoped per client IP and experience.",
       params: PublicExperienceParamsSchema,
       request: idempotentJsonBody(PublicCreateBookingBodySchema),
-      responses: jsonResponse(201, dataOf(PublicBookingSchema), "The booking and its cancel token"),
+      responses: dataResponse(201, PublicBookingSchema, "The booking and its cancel token"),
     }),
-    async (c) => {
-      const result = await createPublicBooking(c.get("db"), {
-        ...writeRequestOf(c),
-        experienceId: c.req.valid("param").id,
-        body: c.req.valid("json"),
-        ...customerMailOf(c),
-      });
-      c.set("organizationId", result.organizationId);
-      const { id, cancel_token } = result.booking;
-      const manage_url = manageUrl(new URL(c.req.url).origin, id, cancel_token);
-      return c.json({ data: { ...result.booking, manage_url } }, 201);
+    async (r) => {
+      const mail = r.customerMail;
+      const input = { ...r.write, experienceId: r.param.id, body: r.json, ...mail };
+      const { booking } = r.actingFor(await createPublicBooking(r.db, input));
+      return { ...booking, manage_url: manageUrl(mail.origin, booking.id, booking.cancel_token) };
     },
-  )
-  .openapi(
+  ),
+  answer(
     publicRoute.post("/bookings/{id}/cancel", {
       summary: "Cancel a booking with its cancel token",
       errors: PUBLIC_WRITE_ERRORS,
@@ -87,15 +75,11 @@ export const publicRoutes = createRouter()
         "A missing or empty `cancel_token` is 400 validation_failed; a wrong one is 404 not_found, like an unknown booking, so the answer never reveals whether a booking exists. Then as POST /v1/bookings/{id}/cancel: 409 booking_not_cancellable, 422 session_started.",
       params: PublicBookingParamsSchema,
       request: idempotentJsonBody(PublicCancelBodySchema),
-      responses: jsonResponse(200, dataOf(BookingSchema), "The cancelled booking"),
+      responses: dataResponse(200, BookingSchema, "The cancelled booking"),
     }),
-    async (c) => {
-      const result = await cancelPublicBooking(c.get("db"), {
-        ...writeRequestOf(c),
-        bookingId: c.req.valid("param").id,
-        cancelToken: c.req.valid("json").cancel_token,
-      });
-      c.set("organizationId", result.organizationId);
-      return c.json({ data: result.booking }, 200);
+    async (r) => {
+      const input = { ...r.write, bookingId: r.param.id, cancelToken: r.json.cancel_token };
+      return r.actingFor(await cancelPublicBooking(r.db, input)).booking;
     },
-  );
+  ),
+]);

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { createRouter, dataOf, jsonResponse, noContent } from "../../http/openapi";
-import { idempotentEmptyBody, keylessRoutes, v1Routes, v1WriteRequestOf } from "../../http/route";
+import { dataResponse, noContent } from "../../http/openapi";
+import { idempotentEmptyBody, keylessRoutes, v1Routes } from "../../http/route";
+import { answer, handled, routerOf } from "../../http/route-answer";
 import { authOf } from "../../http/scopes";
 import { buildApiBookingCalendar, buildPublicBookingCalendar } from "./booking-calendar.service";
 import {
@@ -39,8 +40,8 @@ function calendarResponses(description: string) {
   };
 }
 
-export const calendarPublicRoutes = createRouter()
-  .openapi(
+export const calendarPublicRoutes = routerOf(
+  handled(
     publicRoute.get("/experiences/{id}/calendar.ics", {
       summary: "Subscribable calendar of an active experience",
       errors: [404, 429],
@@ -56,8 +57,8 @@ export const calendarPublicRoutes = createRouter()
       c.set("organizationId", feed.organizationId);
       return calendarResponse(c, feed, PUBLIC_FEED_CACHE);
     },
-  )
-  .openapi(
+  ),
+  handled(
     publicRoute.get("/bookings/{id}/calendar.ics", {
       summary: 'A booking as a calendar event ("Add to calendar")',
       errors: [400, 404, 429],
@@ -75,8 +76,8 @@ export const calendarPublicRoutes = createRouter()
       c.set("organizationId", ics.organizationId);
       return calendarResponse(c, ics, BOOKING_CACHE);
     },
-  )
-  .openapi(
+  ),
+  handled(
     publicRoute.get("/calendars/{token}.ics", {
       summary: "A provider's teaching schedule (secret feed URL)",
       errors: [404, 429],
@@ -101,10 +102,11 @@ export const calendarPublicRoutes = createRouter()
       c.set("organizationId", feed.organizationId);
       return calendarResponse(c, feed, PRIVATE_FEED_CACHE);
     },
-  );
+  ),
+);
 
-export const calendarRoutes = createRouter()
-  .openapi(
+export const calendarRoutes = routerOf(
+  handled(
     bookingRoute.get("/bookings/{id}/calendar.ics", {
       summary: "A booking as a calendar event",
       description:
@@ -119,27 +121,24 @@ export const calendarRoutes = createRouter()
       const ics = await buildApiBookingCalendar(c.get("db"), organizationId, id, originOf(c));
       return calendarResponse(c, ics, BOOKING_CACHE);
     },
-  )
-  .openapi(
+  ),
+  answer(
     spaceRoute.post("/spaces/{space_id}/members/{member_id}/calendar-feed", {
       summary: "Issue a member's provider feed URL (revokes the previous one)",
       description:
         "Returns `{url, created_at}`; `url` is `/public/calendars/<token>.ics` with 43 random base-62 characters, shown only here and stored as its SHA-256. A new call replaces the previous token, which then answers 404. Unknown members, and members of another space, are 404.",
       params: MemberCalendarFeedParamsSchema,
       request: idempotentEmptyBody(CreateCalendarFeedBodySchema),
-      responses: jsonResponse(201, dataOf(CalendarFeedSchema), "The feed URL"),
+      responses: dataResponse(201, CalendarFeedSchema, "The feed URL"),
     }),
-    async (c) => {
-      const { space_id, member_id } = c.req.valid("param");
-      const feed = await createCalendarFeed(c.get("db"), {
-        ...v1WriteRequestOf(c),
-        spaceId: space_id,
-        memberId: member_id,
-      });
-      return c.json({ data: feed }, 201);
-    },
-  )
-  .openapi(
+    (r) =>
+      createCalendarFeed(r.db, {
+        ...r.v1Write,
+        spaceId: r.param.space_id,
+        memberId: r.param.member_id,
+      }),
+  ),
+  answer(
     spaceRoute.delete("/spaces/{space_id}/members/{member_id}/calendar-feed", {
       summary: "Revoke a member's provider feed",
       description:
@@ -147,9 +146,6 @@ export const calendarRoutes = createRouter()
       params: MemberCalendarFeedParamsSchema,
       responses: noContent("Revoked"),
     }),
-    async (c) => {
-      const { space_id, member_id } = c.req.valid("param");
-      await revokeCalendarFeed(c.get("db"), authOf(c).organizationId, space_id, member_id);
-      return c.body(null, 204);
-    },
-  );
+    (r) => revokeCalendarFeed(r.db, r.orgId, r.param.space_id, r.param.member_id),
+  ),
+);

@@ -1,6 +1,6 @@
-import { createRouter, dataOf, jsonBodyOf, jsonResponse, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes, writeRequestOf } from "../../http/route";
-import { authOf } from "../../http/scopes";
+import { dataResponse, jsonBodyOf, pageResponse } from "../../http/openapi";
+import { idempotentJsonBody } from "../../http/route";
+import { answer, v1Router } from "../../http/route-answer";
 import {
   CreatedExperienceSchema,
   CreateExperienceBodySchema,
@@ -16,8 +16,6 @@ import {
   updateExperience,
 } from "./experiences.service";
 
-const route = v1Routes("Experiences", "experiences");
-
 const createDescription = [
   "Creates an experience and, in the same atomic write, its first recurrence:",
   "1. `default_recurrence` given: that recurrence (validated as in Create Recurrence; errors",
@@ -31,54 +29,43 @@ const createDescription = [
   "provider ID), not a 404. Providers must be members of that space or of GENERAL.",
 ].join("\n");
 
-export const experiencesRoutes = createRouter()
-  .openapi(
+export const experiencesRoutes = v1Router("Experiences", "experiences", (route) => [
+  answer(
     route.post("/experiences", {
       summary: "Create an experience",
       description: createDescription,
       request: idempotentJsonBody(CreateExperienceBodySchema),
-      responses: jsonResponse(201, dataOf(CreatedExperienceSchema), "The experience"),
+      responses: dataResponse(201, CreatedExperienceSchema, "The experience"),
     }),
-    async (c) => {
-      const { organizationId, organizationTimezone } = authOf(c);
-      const experience = await createExperience(c.get("db"), {
-        ...writeRequestOf(c),
-        organizationId,
-        organizationTimezone,
-        body: c.req.valid("json"),
-      });
-      return c.json({ data: experience }, 201);
-    },
-  )
-  .openapi(
+    (r) =>
+      createExperience(r.db, {
+        ...r.v1Write,
+        organizationTimezone: r.auth.organizationTimezone,
+        body: r.json,
+      }),
+  ),
+  answer(
     route.get("/experiences", {
       summary: "List experiences",
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
       query: ListExperiencesQuerySchema,
-      responses: jsonResponse(200, pageOf(ExperienceSchema), "A page of experiences"),
+      responses: pageResponse(ExperienceSchema, "A page of experiences"),
     }),
-    async (c) => {
-      const { organizationId } = authOf(c);
-      return c.json(await listExperiences(c.get("db"), organizationId, c.req.valid("query")), 200);
-    },
-  )
-  .openapi(
+    (r) => listExperiences(r.db, r.orgId, r.query),
+  ),
+  answer(
     route.get("/experiences/{id}", {
       summary: "Get an experience",
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
       params: ExperienceParamsSchema,
-      responses: jsonResponse(200, dataOf(ExperienceSchema), "The experience"),
+      responses: dataResponse(200, ExperienceSchema, "The experience"),
     }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const experience = await getExperience(c.get("db"), authOf(c).organizationId, id);
-      return c.json({ data: experience }, 200);
-    },
-  )
-  .openapi(
+    (r) => getExperience(r.db, r.orgId, r.param.id),
+  ),
+  answer(
     route.patch("/experiences/{id}", {
       summary: "Update an experience",
       description:
@@ -86,15 +73,14 @@ export const experiencesRoutes = createRouter()
         'an experience with `status: "inactive"`.',
       params: ExperienceParamsSchema,
       request: jsonBodyOf(UpdateExperienceBodySchema),
-      responses: jsonResponse(200, dataOf(ExperienceSchema), "The updated experience"),
+      responses: dataResponse(200, ExperienceSchema, "The updated experience"),
     }),
-    async (c) => {
-      const experience = await updateExperience(c.get("db"), {
-        organizationId: authOf(c).organizationId,
-        experienceId: c.req.valid("param").id,
-        patch: c.req.valid("json"),
-        now: Date.now(),
-      });
-      return c.json({ data: experience }, 200);
-    },
-  );
+    (r) =>
+      updateExperience(r.db, {
+        organizationId: r.orgId,
+        experienceId: r.param.id,
+        patch: r.json,
+        now: r.now,
+      }),
+  ),
+]);

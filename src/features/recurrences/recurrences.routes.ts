@@ -1,13 +1,6 @@
-import {
-  createRouter,
-  dataOf,
-  jsonBodyOf,
-  jsonResponse,
-  listOf,
-  noContent,
-} from "../../http/openapi";
-import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
-import { authOf } from "../../http/scopes";
+import { dataResponse, jsonBodyOf, listResponse, noContent } from "../../http/openapi";
+import { idempotentJsonBody } from "../../http/route";
+import { answer, v1Router } from "../../http/route-answer";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
   CreateRecurrenceBodySchema,
@@ -23,10 +16,13 @@ import {
   updateRecurrence,
 } from "./recurrences.service";
 
-const route = v1Routes("Recurrences", "experiences");
+/** The recurrence a route names: the caller's organization, the experience and its id. */
+function recurrenceOf(r: { orgId: string; param: { id: string; rec_id: string } }) {
+  return { organizationId: r.orgId, experienceId: r.param.id, recurrenceId: r.param.rec_id };
+}
 
-export const recurrencesRoutes = createRouter()
-  .openapi(
+export const recurrencesRoutes = v1Router("Recurrences", "experiences", (route) => [
+  answer(
     route.post("/experiences/{id}/recurrences", {
       summary: "Attach a recurrence to an experience",
       description:
@@ -35,46 +31,30 @@ export const recurrencesRoutes = createRouter()
         "(then the experience's first provider) when sessions are expanded.",
       params: ExperienceParamsSchema,
       request: idempotentJsonBody(CreateRecurrenceBodySchema),
-      responses: jsonResponse(201, dataOf(RecurrenceSchema), "The recurrence"),
+      responses: dataResponse(201, RecurrenceSchema, "The recurrence"),
     }),
-    async (c) => {
-      const recurrence = await createRecurrence(c.get("db"), {
-        ...v1WriteRequestOf(c),
-        experienceId: c.req.valid("param").id,
-        body: c.req.valid("json"),
-      });
-      return c.json({ data: recurrence }, 201);
-    },
-  )
-  .openapi(
+    (r) => createRecurrence(r.db, { ...r.v1Write, experienceId: r.param.id, body: r.json }),
+  ),
+  answer(
     route.get("/experiences/{id}/recurrences", {
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
       params: ExperienceParamsSchema,
-      responses: jsonResponse(200, listOf(RecurrenceSchema), "The recurrences"),
+      responses: listResponse(200, RecurrenceSchema, "The recurrences"),
     }),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const recurrences = await listRecurrences(c.get("db"), authOf(c).organizationId, id);
-      return c.json({ data: recurrences }, 200);
-    },
-  )
-  .openapi(
+    (r) => listRecurrences(r.db, r.orgId, r.param.id),
+  ),
+  answer(
     route.get("/experiences/{id}/recurrences/{rec_id}", {
       summary: "Get a recurrence",
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
       params: RecurrenceParamsSchema,
-      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The recurrence"),
+      responses: dataResponse(200, RecurrenceSchema, "The recurrence"),
     }),
-    async (c) => {
-      const { id, rec_id } = c.req.valid("param");
-      const { organizationId } = authOf(c);
-      const recurrence = await getRecurrence(c.get("db"), organizationId, id, rec_id);
-      return c.json({ data: recurrence }, 200);
-    },
-  )
-  .openapi(
+    (r) => getRecurrence(r.db, r.orgId, r.param.id, r.param.rec_id),
+  ),
+  answer(
     route.patch("/experiences/{id}/recurrences/{rec_id}", {
       summary: "Update a recurrence",
       description:
@@ -82,21 +62,11 @@ export const recurrencesRoutes = createRouter()
         "their snapshot.",
       params: RecurrenceParamsSchema,
       request: jsonBodyOf(UpdateRecurrenceBodySchema),
-      responses: jsonResponse(200, dataOf(RecurrenceSchema), "The updated recurrence"),
+      responses: dataResponse(200, RecurrenceSchema, "The updated recurrence"),
     }),
-    async (c) => {
-      const { id, rec_id } = c.req.valid("param");
-      const recurrence = await updateRecurrence(c.get("db"), {
-        organizationId: authOf(c).organizationId,
-        experienceId: id,
-        recurrenceId: rec_id,
-        patch: c.req.valid("json"),
-        now: Date.now(),
-      });
-      return c.json({ data: recurrence }, 200);
-    },
-  )
-  .openapi(
+    (r) => updateRecurrence(r.db, { ...recurrenceOf(r), patch: r.json, now: r.now }),
+  ),
+  answer(
     route.delete("/experiences/{id}/recurrences/{rec_id}", {
       summary: "Delete a recurrence",
       description:
@@ -105,14 +75,6 @@ export const recurrencesRoutes = createRouter()
       params: RecurrenceParamsSchema,
       responses: noContent("Deleted; empty body"),
     }),
-    async (c) => {
-      const { id, rec_id } = c.req.valid("param");
-      await deleteRecurrence(c.get("db"), {
-        organizationId: authOf(c).organizationId,
-        experienceId: id,
-        recurrenceId: rec_id,
-        now: Date.now(),
-      });
-      return c.body(null, 204);
-    },
-  );
+    (r) => deleteRecurrence(r.db, { ...recurrenceOf(r), now: r.now }),
+  ),
+]);

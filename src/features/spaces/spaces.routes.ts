@@ -1,6 +1,6 @@
-import { createRouter, dataOf, jsonResponse, listOf, pageOf } from "../../http/openapi";
-import { idempotentJsonBody, v1Routes, v1WriteRequestOf } from "../../http/route";
-import { authOf } from "../../http/scopes";
+import { dataResponse, listResponse, pageResponse } from "../../http/openapi";
+import { idempotentJsonBody } from "../../http/route";
+import { answer, v1Router } from "../../http/route-answer";
 import {
   CreateMemberBodySchema,
   CreateSpaceBodySchema,
@@ -11,68 +11,46 @@ import {
 } from "./spaces.schemas";
 import { createMember, createSpace, listMembers, listSpaces } from "./spaces.service";
 
-const route = v1Routes("Spaces", "spaces");
-
-export const spacesRoutes = createRouter()
-  .openapi(
+export const spacesRoutes = v1Router("Spaces", "spaces", (route) => [
+  answer(
     route.get("/spaces", {
       summary: "List spaces (GENERAL first)",
       description:
         "The organization's spaces: the organization-wide `GENERAL` space first, then the others in creation order. Not paginated.",
-      responses: jsonResponse(200, listOf(SpaceSchema), "The organization's spaces"),
+      responses: listResponse(200, SpaceSchema, "The organization's spaces"),
     }),
-    async (c) => {
-      const spaces = await listSpaces(c.get("db"), authOf(c).organizationId);
-      return c.json({ data: spaces }, 200);
-    },
-  )
-  .openapi(
+    (r) => listSpaces(r.db, r.orgId),
+  ),
+  answer(
     route.post("/spaces", {
       summary: "Create a space",
       description:
         "A new space of the organization (`name` 1–120 characters after trimming). Its members can provide the experiences of this space.",
       request: idempotentJsonBody(CreateSpaceBodySchema),
-      responses: jsonResponse(201, dataOf(SpaceSchema), "The space"),
+      responses: dataResponse(201, SpaceSchema, "The space"),
     }),
-    async (c) => {
-      const space = await createSpace(c.get("db"), {
-        ...v1WriteRequestOf(c),
-        body: c.req.valid("json"),
-      });
-      return c.json({ data: space }, 201);
-    },
-  )
-  .openapi(
+    (r) => createSpace(r.db, { ...r.v1Write, body: r.json }),
+  ),
+  answer(
     route.get("/spaces/{space_id}/members", {
       summary: "List a space's members",
       description:
         "Members of the space, oldest first, paginated (`page`, `page_size`). An unknown or foreign space is 404.",
       params: SpaceParamsSchema,
       query: ListMembersQuerySchema,
-      responses: jsonResponse(200, pageOf(MemberSchema), "Members, oldest first"),
+      responses: pageResponse(MemberSchema, "Members, oldest first"),
     }),
-    async (c) => {
-      const { space_id } = c.req.valid("param");
-      const page = c.req.valid("query");
-      const result = await listMembers(c.get("db"), authOf(c).organizationId, space_id, page);
-      return c.json(result, 200);
-    },
-  )
-  .openapi(
+    (r) => listMembers(r.db, r.orgId, r.param.space_id, r.query),
+  ),
+  answer(
     route.post("/spaces/{space_id}/members", {
       summary: "Add a member to a space",
       description:
         "A member (provider) of the space: `name` 1–120 characters, optional `email` (null or absent means none). Members of `GENERAL` can provide experiences of any space.",
       params: SpaceParamsSchema,
       request: idempotentJsonBody(CreateMemberBodySchema),
-      responses: jsonResponse(201, dataOf(MemberSchema), "The member"),
+      responses: dataResponse(201, MemberSchema, "The member"),
     }),
-    async (c) => {
-      const member = await createMember(c.get("db"), {
-        ...v1WriteRequestOf(c),
-        spaceId: c.req.valid("param").space_id,
-        body: c.req.valid("json"),
-      });
-      return c.json({ data: member }, 201);
-    },
-  );
+    (r) => createMember(r.db, { ...r.v1Write, spaceId: r.param.space_id, body: r.json }),
+  ),
+]);
