@@ -1,6 +1,7 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { html } from "hono/html";
-import { createRouter, errorResponses } from "../../http/openapi";
+import { createRouter } from "../../http/openapi";
+import { keylessRoutes } from "../../http/route";
 import { presentPublicExperience } from "../public.presenter";
 import { findActiveExperience } from "../public.service";
 import { BookingPage, NotFoundPage } from "./booking-page";
@@ -40,19 +41,18 @@ export const htmlPage = (description: string) => ({
   description,
 });
 
+const pageRoute = keylessRoutes("Public");
+
 export const bookingPageRoutes = createRouter().openapi(
-  createRoute({
-    method: "get",
-    path: "/{experience_id}",
-    tags: ["Public"],
-    security: [],
+  pageRoute.get("/{experience_id}", {
+    // cancel/token over their maxLength are refused like any bad input (§2), in JSON.
+    errors: [400, 429],
     summary: "Booking page (HTML)",
     description:
       "The public booking page of an active experience: the studio, the instructors, and the bookable (and full) sessions from today up to the booking window (at most 92 dates), grouped by day in the zone of `?tz=`, else the visitor's, else the organization's, behind a week picker; dates, times and amounts in the locale of `?lang=`, else `Accept-Language`. Each session shows its seats left (held seats count as taken); picking one holds the chosen seats for the visitor while the form is open (POST /public/experiences/{id}/holds, 600 s, converted on submit, released on another choice or when the page is left); a full session offers \"Join the waitlist\" when the experience's waitlist is enabled and has room (the form then books with `join_waitlist: true`). An old cancellation link (`?cancel={booking_id}&token={cancel_token}`) redirects (303) to the booking's manage page. Inactive and unknown experiences get a 404 page.",
-    request: { params: BookPageParamsSchema, query: BookPageQuerySchema },
+    params: BookPageParamsSchema,
+    query: BookPageQuerySchema,
     responses: {
-      // cancel/token over their maxLength are refused like any bad input (§2), in JSON.
-      ...errorResponses(400, 429),
       200: htmlPage("The booking page"),
       303: { description: "A legacy cancellation link: to `/book/manage/{booking_id}`" },
       404: htmlPage("Experience not available"),

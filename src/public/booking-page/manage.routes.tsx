@@ -1,11 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { html } from "hono/html";
 import type { AppEnv } from "../../app-env";
 import { PayloadTooLargeError } from "../../errors";
 import { MAX_BODY_BYTES } from "../../http/json-body";
-import { createRouter, errorResponses } from "../../http/openapi";
+import { createRouter } from "../../http/openapi";
+import { keylessRoutes } from "../../http/route";
 import { htmlPage } from "./book.routes";
 import { resolvePageLocale } from "./locale";
 import { cancelFromManagePage, loadManagedBooking } from "./manage.service";
@@ -44,6 +45,8 @@ async function notFound(c: Context<AppEnv>) {
   return c.html(html`<!doctype html>${<ManageNotFoundPage />}`, 404, await pageSecurityHeaders());
 }
 
+const pageRoute = keylessRoutes("Public");
+
 export const manageRoutes = createRouter();
 
 // The cancel form skips the JSON body rules (app.ts), not §1's size limit.
@@ -59,17 +62,14 @@ manageRoutes.use(
 
 manageRoutes
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/manage/{booking_id}",
-      tags: ["Public"],
-      security: [],
+    pageRoute.get("/manage/{booking_id}", {
+      errors: [400, 429],
       summary: "Manage page of a booking (HTML)",
       description:
         "The booking's real state on load (confirmed or cancelled), its time in the session's zone, \"Add to calendar\" (the booking's .ics) and, while it is confirmed and its session has not begun, a cancel form that works without JavaScript. An unknown booking or a missing or wrong token is a 404 page that says only \"not found\". The public booking response's `manage_url` points here.",
-      request: { params: ManageParamsSchema, query: ManageQuerySchema },
+      params: ManageParamsSchema,
+      query: ManageQuerySchema,
       responses: {
-        ...errorResponses(400, 429),
         200: htmlPage("The manage page"),
         404: htmlPage("Not found"),
       },
@@ -85,23 +85,19 @@ manageRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/manage/{booking_id}/cancel",
-      tags: ["Public"],
-      security: [],
+    pageRoute.post("/manage/{booking_id}/cancel", {
+      errors: [400, 413, 429],
       summary: "Cancel from the manage page (HTML form)",
       description:
         "The manage page's form (`application/x-www-form-urlencoded`, field `token`): the same token check and rules as POST /public/bookings/{id}/cancel. Cancelled, or already cancelled: 303 back to the manage page, which shows the new state. A session that has begun: 422 with the manage page and the reason. Unknown booking or wrong token: the 404 page.",
+      params: ManageParamsSchema,
       request: {
-        params: ManageParamsSchema,
         body: {
           content: { "application/x-www-form-urlencoded": { schema: CancelFormSchema } },
           required: true,
         },
       },
       responses: {
-        ...errorResponses(400, 413, 429),
         303: { description: "To the manage page, which shows the cancelled booking" },
         404: htmlPage("Not found"),
         422: htmlPage("The session has begun: the manage page says so"),
