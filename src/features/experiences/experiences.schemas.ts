@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema, pathParam } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, nameSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 import { CreateRecurrenceBodySchema } from "../recurrences/recurrences.schemas";
 
@@ -194,7 +194,7 @@ export const UpdateExperienceBodySchema = z
 
 export const ExperienceSchema = z
   .object({
-    id: z.string().openapi({ example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("exp_3kTMd9xQ2bY7LpWzR4aN"),
     name: z.string().openapi({ example: "Vinyasa Flow" }),
     description: z.string(),
     status: z.enum(EXPERIENCE_STATUSES),
