@@ -5,6 +5,9 @@ import { integer, text } from "drizzle-orm/sqlite-core";
 export const createdAt = () => integer("created_at").notNull();
 export const updatedAt = () => integer("updated_at").notNull();
 
+/** The name a person gave the row (an organization, space, member, API key, experience). */
+export const displayName = () => text("name").notNull();
+
 /** Both instants of a row that is edited in place. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
 
@@ -27,7 +30,14 @@ export const sessionTime = () => ({
   timezone: text("timezone").notNull(),
 });
 
-/** How an outbound message (webhook delivery, customer email) is getting on. */
+/**
+ * Where an outbound message (webhook delivery, customer email) stands: pending until it is
+ * `done` (each message's own word for delivered) or has failed for good.
+ */
+export const deliveryStatus = <Done extends string>(done: Done) =>
+  text("status", { enum: ["pending", done, "failed"] }).notNull();
+
+/** How an outbound message is getting on. */
 export const deliveryAttempts = () => ({
   attempts: integer("attempts").notNull().default(0),
   lastError: text("last_error"),

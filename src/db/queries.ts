@@ -10,6 +10,9 @@ import type { Database } from "./client";
 /** A table whose rows one organization owns, keyed by `id`. */
 type OwnedTable = SQLiteTable & { id: SQLiteColumn; organizationId: SQLiteColumn };
 
+/** A table keyed by `id`. */
+type KeyedTable = SQLiteTable & { id: SQLiteColumn };
+
 /** A table whose rows carry their creation time, keyed by `id`. */
 type CreatedTable = SQLiteTable & { id: SQLiteColumn; createdAt: SQLiteColumn };
 
@@ -44,6 +47,23 @@ export async function listRows<T extends SQLiteTable>(
     .from(table as SQLiteTable)
     .where(where);
   return (order.length ? await query.orderBy(...order) : await query) as T["$inferSelect"][];
+}
+
+/**
+ * The ids of the rows matching `where`, as a query not yet run: it may still take an order and a
+ * limit, or stand in a batch or as a subquery.
+ */
+export function idsQuery<T extends KeyedTable>(db: Database, table: T, where: SQL | undefined) {
+  return db
+    .select({ id: table.id as T["id"] })
+    .from(table as SQLiteTable)
+    .where(where);
+}
+
+/** The ids of the rows matching `where`. */
+export async function listIds(db: Database, table: KeyedTable, where: SQL | undefined) {
+  const rows = await idsQuery(db, table, where);
+  return rows.map((row) => row.id as string);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { listIds } from "../db/queries";
 import { events, webhookDeliveries, webhookEndpoints } from "../db/schema";
 
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -111,15 +112,13 @@ export async function abandonDelivery(db: Database, deliveryId: string, reason: 
 /** Deliveries of these events that have never been attempted: the messages to enqueue. */
 export async function listUnattemptedDeliveryIds(db: Database, eventIds: string[]) {
   if (eventIds.length === 0) return [];
-  const rows = await db
-    .select({ id: webhookDeliveries.id })
-    .from(webhookDeliveries)
-    .where(
-      and(
-        inArray(webhookDeliveries.eventId, eventIds),
-        eq(webhookDeliveries.status, "pending"),
-        eq(webhookDeliveries.attempts, 0),
-      ),
-    );
-  return rows.map((row) => row.id);
+  return listIds(
+    db,
+    webhookDeliveries,
+    and(
+      inArray(webhookDeliveries.eventId, eventIds),
+      eq(webhookDeliveries.status, "pending"),
+      eq(webhookDeliveries.attempts, 0),
+    ),
+  );
 }

@@ -28,3 +28,6 @@ export function parseQueueMessage(body: unknown): QueueMessage | null {
 export type MessageOutcome = { action: "ack" } | { action: "retry"; delaySeconds: number };
 
 export const ACK: MessageOutcome = { action: "ack" };
+
+/** One attempt at the job a message names (one webhook delivery, one customer email) at `now`. */
+export type MessageAttempt = (env: Env, id: string, now: number) => Promise<MessageOutcome>;

@@ -12,7 +12,7 @@ import {
   findAttemptContext,
   recordAttempt,
 } from "./delivery.repository";
-import { ACK, type MessageOutcome } from "./messages";
+import { ACK, type MessageAttempt, type MessageOutcome } from "./messages";
 import { nextRetryDelaySeconds } from "./retry-schedule";
 import { signatureHeader } from "./signing";
 import { ATTEMPT_TIMEOUT_MS, type AttemptResult, sendSignedRequest } from "./webhook-request";
@@ -81,11 +81,7 @@ async function recordOutcome(
 }
 
 /** One attempt of one delivery (§12): claim, sign, POST, record, and say when to retry. */
-export async function attemptWebhookDelivery(
-  env: Env,
-  deliveryId: string,
-  now: number,
-): Promise<MessageOutcome> {
+export const attemptWebhookDelivery: MessageAttempt = async (env, deliveryId, now) => {
   const db = createDb(env.DB);
   const delivery = await claimDueDelivery(db, deliveryId, now, ATTEMPT_LEASE_MS);
   if (!delivery) return ACK;
@@ -104,7 +100,7 @@ export async function attemptWebhookDelivery(
     now,
   );
   return recordOutcome(db, delivery, result, now);
-}
+};
 
 /** A message that exhausted the Queue's retries (the handler kept throwing): stop its delivery. */
 export async function abandonDeadLetteredDelivery(env: Env, deliveryId: string) {

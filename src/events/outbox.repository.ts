@@ -1,15 +1,12 @@
 import { and, eq, inArray, isNull, lt, lte, not, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { idsQuery, listIds } from "../db/queries";
 import { events, webhookDeliveries } from "../db/schema";
 
 /** Of these IDs, the events that are committed and not yet handed to the Queue. */
 export async function findUnenqueuedEventIds(db: Database, eventIds: string[]) {
   if (eventIds.length === 0) return [];
-  const rows = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(inArray(events.id, eventIds), isNull(events.enqueuedAt)));
-  return rows.map((row) => row.id);
+  return listIds(db, events, and(inArray(events.id, eventIds), isNull(events.enqueuedAt)));
 }
 
 export async function markEventsEnqueued(db: Database, eventIds: string[], now: number) {
@@ -23,18 +20,14 @@ export async function listStaleUnenqueuedEventIds(
   createdBefore: number,
   limit: number,
 ) {
-  const rows = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(isNull(events.enqueuedAt), lte(events.createdAt, createdBefore)))
-    .orderBy(events.createdAt)
-    .limit(limit);
+  const stale = and(isNull(events.enqueuedAt), lte(events.createdAt, createdBefore));
+  const rows = await idsQuery(db, events, stale).orderBy(events.createdAt).limit(limit);
   return rows.map((row) => row.id);
 }
 
 /** Retention (§12: 30 days): events and their deliveries go together. */
 export async function deleteEventsCreatedBefore(db: Database, cutoff: number) {
-  const old = db.select({ id: events.id }).from(events).where(lt(events.createdAt, cutoff));
+  const old = idsQuery(db, events, lt(events.createdAt, cutoff));
   const [, removed] = await db.batch([
     db.delete(webhookDeliveries).where(inArray(webhookDeliveries.eventId, old)),
     db.delete(events).where(lt(events.createdAt, cutoff)),
@@ -69,9 +62,6 @@ export function settleEventsStatements(db: Database, eventIds: string[], now: nu
       .where(
         and(idIn(eventIds), isNull(events.enqueuedAt), not(deliveryPending), not(mailPending)),
       ),
-    db
-      .select({ id: events.id })
-      .from(events)
-      .where(and(idIn(eventIds), isNull(events.enqueuedAt))),
+    idsQuery(db, events, and(idIn(eventIds), isNull(events.enqueuedAt))),
   ] as const;
 }

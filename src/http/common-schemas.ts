@@ -7,6 +7,16 @@ import { canonicalTimeZoneName, isValidTimeZone } from "../scheduling/time-zone"
 export const pathParam = (name: string, example: string) =>
   z.string().openapi({ param: { name, in: "path" }, example });
 
+/** An ID in a response, documented with an example. */
+export const idSchema = (example: string) => z.string().openapi({ example });
+
+/**
+ * A secret a response shows once: only its SHA-256 is stored, so it can never be shown again.
+ * `use` says what it is for.
+ */
+export const shownOnceSecret = (example: string, use: string) =>
+  z.string().openapi({ example, description: `Shown once: ${use}. Only its SHA-256 is stored.` });
+
 /** A name field: trimmed, then 1–max characters. */
 export const nameSchema = (max = 120) => z.string().trim().min(1).max(max);
 

@@ -17,6 +17,12 @@ export interface WriteRequest {
   idempotency: IdempotencyScope | undefined;
 }
 
+/** A create in one organization: its body, besides the clock and the key. */
+export interface CreateRequest<Body> extends WriteRequest {
+  organizationId: string;
+  body: Body;
+}
+
 function originalIdOf(outcome: KeyOutcome | undefined, resourceType: string) {
   if (!outcome) return undefined;
   if (outcome.resourceType !== resourceType) throw new IdempotencyKeyReusedError();

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { oldestFirst } from "../db/queries";
+import { listIds, oldestFirst } from "../db/queries";
 import { bookings, experiences, members, notifications, organizations } from "../db/schema";
 
 export type NotificationRow = typeof notifications.$inferSelect;
@@ -8,11 +8,11 @@ export type NotificationRow = typeof notifications.$inferSelect;
 /** The pending mails an event caused (the dispatch turns each into a Queue message). */
 export async function listPendingNotificationIds(db: Database, eventIds: string[]) {
   if (eventIds.length === 0) return [];
-  const rows = await db
-    .select({ id: notifications.id })
-    .from(notifications)
-    .where(and(inArray(notifications.eventId, eventIds), eq(notifications.status, "pending")));
-  return rows.map((row) => row.id);
+  return listIds(
+    db,
+    notifications,
+    and(inArray(notifications.eventId, eventIds), eq(notifications.status, "pending")),
+  );
 }
 
 export type NotificationClaim =

@@ -2,7 +2,7 @@
 // failed send changes the notification row and nothing else.
 
 import { createDb } from "../db/client";
-import { ACK, type MessageOutcome } from "../delivery/messages";
+import { ACK, type MessageAttempt } from "../delivery/messages";
 import { nextRetryDelaySeconds } from "../delivery/retry-schedule";
 import { buildPublicBookingCalendar } from "../features/calendar/booking-calendar.service";
 import { findWaitlistPositions } from "../features/waitlist/waitlist.repository";
@@ -104,11 +104,7 @@ async function send(env: Env, notification: NotificationRow, context: MailContex
 }
 
 /** One attempt; a failure is retried on §12's schedule, the last one marks the mail failed. */
-export async function attemptNotification(
-  env: Env,
-  id: string,
-  now: number,
-): Promise<MessageOutcome> {
+export const attemptNotification: MessageAttempt = async (env, id, now) => {
   const db = createDb(env.DB);
   const claim = await claimPendingNotification(db, id, now, SEND_LEASE_MS);
   if ("leasedForMs" in claim) {
@@ -128,7 +124,7 @@ export async function attemptNotification(
   }
   await markNotificationSent(db, id, now);
   return ACK;
-}
+};
 
 /** A message that exhausted the Queue's own retries: the mail is given up. */
 export async function abandonNotification(env: Env, id: string) {

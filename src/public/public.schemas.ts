@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { BookingSchema } from "../features/bookings/bookings.schemas";
 import { LocationSchema, PricingSchema } from "../features/experiences/experiences.schemas";
-import { pathParam, TimeZoneSchema } from "../http/common-schemas";
+import { idSchema, pathParam, shownOnceSecret, TimeZoneSchema } from "../http/common-schemas";
 
 export const PublicExperienceParamsSchema = z.object({
   id: pathParam("id", "exp_3kTMd9xQ2bY7LpWzR4aN"),
@@ -14,7 +14,7 @@ export const PublicBookingParamsSchema = z.object({
 /** What the public may see of an active experience: no providers, space or booking counts. */
 export const PublicExperienceSchema = z
   .object({
-    id: z.string().openapi({ example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("exp_3kTMd9xQ2bY7LpWzR4aN"),
     name: z.string().openapi({ example: "Vinyasa Flow" }),
     description: z.string(),
     duration_minutes: z.int().openapi({ example: 60 }),
@@ -35,11 +35,10 @@ export const PublicExperienceSchema = z
   .openapi("PublicExperience");
 
 export const PublicBookingSchema = BookingSchema.extend({
-  cancel_token: z.string().openapi({
-    example: "Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
-    description:
-      "Shown once: the secret that cancels this booking through POST /public/bookings/{id}/cancel. Only its SHA-256 is stored.",
-  }),
+  cancel_token: shownOnceSecret(
+    "Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
+    "the secret that cancels this booking through POST /public/bookings/{id}/cancel",
+  ),
   manage_url: z.url().openapi({
     example:
       "https://api.example.com/book/manage/bkg_N3kTMd9fQ2bY7LpWzR4a?token=Zq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",

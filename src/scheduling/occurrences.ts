@@ -19,6 +19,15 @@ import type { Cadence, OccurrenceRule } from "./types";
 /** Receives each occurrence day in ascending order; returning false stops the walk. */
 type DayVisitor = (epochDay: number) => boolean;
 
+/** What every frequency's walk shares: its step, the cadence's first day, the range, the visitor. */
+interface DayWalk {
+  interval: number;
+  startDay: number;
+  fromDay: number;
+  toDay: number;
+  visit: DayVisitor;
+}
+
 /** Occurrence dates ("YYYY-MM-DD") within [fromDate, toDate], inclusive. */
 export function listOccurrenceDates(
   rule: OccurrenceRule,
@@ -68,13 +77,13 @@ function walkCadence(
     throw new RangeError(`Invalid cadence interval: ${cadence.interval}`);
   }
   if (fromDay > toDay) return;
+  const walk: DayWalk = { interval: cadence.interval, startDay, fromDay, toDay, visit };
   if (cadence.frequency === "weekly") {
-    walkWeekly(cadence.interval, cadence.days_of_week, startDay, fromDay, toDay, visit);
+    walkWeekly(walk, cadence.days_of_week);
   } else if (cadence.frequency === "daily") {
-    walkDaily(cadence.interval, cadence.days_of_week ?? null, startDay, fromDay, toDay, visit);
+    walkDaily(walk, cadence.days_of_week ?? null);
   } else {
-    const dayOfMonth = cadence.day_of_month ?? convertEpochDayToCivil(startDay).day;
-    walkMonthly(cadence.interval, dayOfMonth, startDay, fromDay, toDay, visit);
+    walkMonthly(walk, cadence.day_of_month ?? convertEpochDayToCivil(startDay).day);
   }
 }
 
@@ -83,14 +92,8 @@ function roundUpToInterval(index: number, interval: number): number {
   return Math.ceil(index / interval) * interval;
 }
 
-function walkWeekly(
-  interval: number,
-  daysOfWeek: readonly number[],
-  startDay: number,
-  fromDay: number,
-  toDay: number,
-  visit: DayVisitor,
-): void {
+function walkWeekly(walk: DayWalk, daysOfWeek: readonly number[]): void {
+  const { interval, startDay, fromDay, toDay, visit } = walk;
   // Offsets from Monday, since weeks start on Monday (§6); anything but 0–6 is ignored.
   const valid = daysOfWeek.filter((day) => Number.isInteger(day) && day >= 0 && day <= 6);
   const offsets = [...new Set(valid.map((day) => (day + 6) % 7))].sort((a, b) => a - b);
@@ -108,14 +111,8 @@ function walkWeekly(
   }
 }
 
-function walkDaily(
-  interval: number,
-  daysOfWeek: readonly number[] | null,
-  startDay: number,
-  fromDay: number,
-  toDay: number,
-  visit: DayVisitor,
-): void {
+function walkDaily(walk: DayWalk, daysOfWeek: readonly number[] | null): void {
+  const { interval, startDay, fromDay, toDay, visit } = walk;
   const allowed = daysOfWeek && daysOfWeek.length > 0 ? new Set(daysOfWeek) : null;
   const first = startDay + roundUpToInterval(fromDay - startDay, interval);
   for (let day = first; day <= toDay; day += interval) {
@@ -124,14 +121,8 @@ function walkDaily(
   }
 }
 
-function walkMonthly(
-  interval: number,
-  dayOfMonth: number,
-  startDay: number,
-  fromDay: number,
-  toDay: number,
-  visit: DayVisitor,
-): void {
+function walkMonthly(walk: DayWalk, dayOfMonth: number): void {
+  const { interval, startDay, fromDay, toDay, visit } = walk;
   const start = convertEpochDayToCivil(startDay);
   const from = convertEpochDayToCivil(fromDay);
   const firstMonth = start.year * 12 + start.month - 1;

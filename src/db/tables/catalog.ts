@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { deletedAt, revision, timestamps } from "../columns";
+import { deletedAt, displayName, revision, timestamps } from "../columns";
 import { organizationRowKey } from "./tenancy";
 
 // Nested objects of experiences and recurrences are stored as JSON: they are always read and
@@ -32,7 +32,7 @@ export const experiences = sqliteTable(
   {
     ...organizationRowKey(),
     spaceId: text("space_id").notNull(),
-    name: text("name").notNull(),
+    name: displayName(),
     description: text("description").notNull(),
     status: text("status", { enum: ["active", "inactive"] }).notNull(),
     registrationStatus: text("registration_status", { enum: ["open", "closed"] }).notNull(),

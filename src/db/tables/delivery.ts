@@ -1,6 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, deletedAt, deliveryAttempts, ownedRowKey, timestamps } from "../columns";
+import {
+  createdAt,
+  deletedAt,
+  deliveryAttempts,
+  deliveryStatus,
+  ownedRowKey,
+  timestamps,
+} from "../columns";
 
 /**
  * §12 transactional outbox: an event row is written in the same db.batch as its change.
@@ -52,7 +59,7 @@ export const webhookDeliveries = sqliteTable(
     endpointId: text("endpoint_id").notNull(),
     eventId: text("event_id").notNull(),
     eventType: text("event_type").notNull(),
-    status: text("status", { enum: ["pending", "succeeded", "failed"] }).notNull(),
+    status: deliveryStatus("succeeded"),
     ...deliveryAttempts(),
     lastResponseStatus: integer("last_response_status"),
     lastAttemptAt: integer("last_attempt_at"),
@@ -98,7 +105,7 @@ export const notifications = sqliteTable(
       ],
     }).notNull(),
     to: text("to").notNull(),
-    status: text("status", { enum: ["pending", "sent", "failed"] }).notNull(),
+    status: deliveryStatus("sent"),
     ...deliveryAttempts(),
     sentAt: integer("sent_at"),
     /** A consumer is sending it until then: a duplicate Queue message waits instead of sending. */

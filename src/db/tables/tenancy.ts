@@ -6,7 +6,7 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
-import { createdAt } from "../columns";
+import { createdAt, displayName } from "../columns";
 
 export type ScopeLevel = "none" | "read" | "write";
 export interface ScopeMap {
@@ -19,7 +19,7 @@ export interface ScopeMap {
 
 export const organizations = sqliteTable("organizations", {
   id: text("id").primaryKey(),
-  name: text("name").notNull(),
+  name: displayName(),
   timezone: text("timezone").notNull(),
   createdAt: createdAt(),
 });
@@ -42,7 +42,7 @@ export const spaces = sqliteTable(
   {
     organizationId: organizationRef(),
     id: text("id").notNull(),
-    name: text("name").notNull(),
+    name: displayName(),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
@@ -53,7 +53,7 @@ export const members = sqliteTable(
   {
     ...organizationRowKey(),
     spaceId: text("space_id").notNull(),
-    name: text("name").notNull(),
+    name: displayName(),
     email: text("email"),
     createdAt: createdAt(),
   },
@@ -64,7 +64,7 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     ...organizationRowKey(),
-    name: text("name").notNull(),
+    name: displayName(),
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
     scopes: text("scopes", { mode: "json" }).$type<ScopeMap>().notNull(),

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema, TimeZoneSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, nameSchema, TimeZoneSchema } from "../../http/common-schemas";
 
 export const ScopeLevelSchema = z.enum(["none", "read", "write"]);
 
@@ -28,7 +28,7 @@ export const CreateOrganizationBodySchema = z
 
 export const OrganizationSchema = z
   .object({
-    id: z.string().openapi({ example: "org_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("org_3kTMd9xQ2bY7LpWzR4aN"),
     name: z.string(),
     timezone: z.string(),
     created_at: IsoInstantSchema,
@@ -44,7 +44,7 @@ export const CreateApiKeyBodySchema = z
 
 export const ApiKeySchema = z
   .object({
-    id: z.string().openapi({ example: "key_9fQ2bY7LpWzR4aN3kTMd" }),
+    id: idSchema("key_9fQ2bY7LpWzR4aN3kTMd"),
     name: z.string(),
     prefix: z.string().openapi({
       example: "bk_live_Ab12",

@@ -1,6 +1,6 @@
 import type { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, ValidationError } from "../../errors";
-import type { WriteRequest } from "../../idempotency/idempotent-write";
+import type { CreateRequest } from "../../idempotency/idempotent-write";
 import { recordIdempotencyKey } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import type { CancelToken } from "../../public/cancel-token";
@@ -20,10 +20,8 @@ export const BOOKING = "booking";
  */
 export type BookingOutcome = { originalId: string } | { row: BookingRow; position?: number };
 
-export interface CreateBookingInput extends WriteRequest {
-  organizationId: string;
+export interface CreateBookingInput extends CreateRequest<CreateBookingBody> {
   experienceId: string;
-  body: CreateBookingBody;
   /** The customer's cancel token (§10, §17): only its hash is stored, the token goes in the mail. */
   cancelToken?: CancelToken;
   /** Encrypts the manage link kept with the pending notification (§17). */

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, OptionalEmailSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, OptionalEmailSchema } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 import { DATE_BOUNDS_MESSAGE, isBoundedDate, isBoundedInstant } from "../../scheduling/date-bounds";
 
@@ -122,7 +122,7 @@ export const RescheduleBookingBodySchema = z
 
 export const BookingSchema = z
   .object({
-    id: z.string().openapi({ example: "bkg_N3kTMd9fQ2bY7LpWzR4a" }),
+    id: idSchema("bkg_N3kTMd9fQ2bY7LpWzR4a"),
     experience_id: z.string(),
     session_id: z.string(),
     recurrence_id: z.string(),

@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { EVENT_TYPES, TEST_EVENT_TYPE } from "../../events/event-types";
-import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 const LISTABLE_TYPES = new Set<string>([...EVENT_TYPES, TEST_EVENT_TYPE]);
 
 export const EventSchema = z
   .object({
-    id: z.string().openapi({ example: "evt_7LpWzR4aN3kTMd9fQ2bY" }),
+    id: idSchema("evt_7LpWzR4aN3kTMd9fQ2bY"),
     type: z.string().openapi({ example: "booking.created" }),
     created_at: IsoInstantSchema,
     data: z.object({ object: z.unknown() }).catchall(z.unknown()).openapi({

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, nameSchema, pathParam } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, nameSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 import { CreateRecurrenceBodySchema } from "../recurrences/recurrences.schemas";
 
@@ -73,6 +73,9 @@ const CancellationPolicySchema = z
   .object({ refundable_until_hours_before: z.int().min(0).max(8760).default(24) })
   .strict();
 
+/** The scheduling_rules of the examples: a partial one, as both create and PATCH take it. */
+const SCHEDULING_RULES_EXAMPLE = { booking_window: { min_hours_before: 2, max_days_ahead: 90 } };
+
 const SchedulingRulesInputSchema = z
   .object({
     booking_window: BookingWindowSchema.optional(),
@@ -80,7 +83,7 @@ const SchedulingRulesInputSchema = z
   })
   .strict()
   .openapi("SchedulingRulesInput", {
-    example: { booking_window: { min_hours_before: 2, max_days_ahead: 90 } },
+    example: SCHEDULING_RULES_EXAMPLE,
     description:
       "Defaults: booking_window {min_hours_before: 1, max_days_ahead: 60}, " +
       "cancellation_policy {refundable_until_hours_before: 24}. An absent object keeps its " +
@@ -181,7 +184,7 @@ export const UpdateExperienceBodySchema = z
   .openapi("UpdateExperienceBody", {
     example: {
       registration_status: "closed",
-      scheduling_rules: { booking_window: { min_hours_before: 2, max_days_ahead: 90 } },
+      scheduling_rules: SCHEDULING_RULES_EXAMPLE,
     },
     description:
       "Any create field except default_recurrence, at least one. location, pricing and " +
@@ -191,7 +194,7 @@ export const UpdateExperienceBodySchema = z
 
 export const ExperienceSchema = z
   .object({
-    id: z.string().openapi({ example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("exp_3kTMd9xQ2bY7LpWzR4aN"),
     name: z.string().openapi({ example: "Vinyasa Flow" }),
     description: z.string(),
     status: z.enum(EXPERIENCE_STATUSES),

@@ -3,9 +3,9 @@ import { WriteBatch } from "../../db/write-batch";
 import { assertPatchHasFields, orNotFound, ValidationError } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
+  type CreateRequest,
   findOriginalResourceId,
   recordIdempotencyKey,
-  type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { GENERAL_SPACE_ID } from "../../lib/ids";
 import { type PageRequest, paginationOf } from "../../lib/pagination";
@@ -86,11 +86,9 @@ async function assertSpaceExists(db: Database, organizationId: string, spaceId: 
   }
 }
 
-export interface CreateExperienceInput extends WriteRequest {
-  organizationId: string;
+export interface CreateExperienceInput extends CreateRequest<CreateExperienceBody> {
   /** The zone of the auto-default recurrence (§5). */
   organizationTimezone: string;
-  body: CreateExperienceBody;
 }
 
 /**

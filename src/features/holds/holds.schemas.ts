@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, pathParam, shownOnceSecret } from "../../http/common-schemas";
 
 export const CreateHoldBodySchema = z
   .object({
@@ -22,7 +22,7 @@ export const CreateHoldBodySchema = z
 
 export const HoldSchema = z
   .object({
-    id: z.string().openapi({ example: "hld_T9fQ2bY7LpWzR4aN3kMd" }),
+    id: idSchema("hld_T9fQ2bY7LpWzR4aN3kMd"),
     experience_id: z.string(),
     session_id: z.string(),
     quantity: z.int(),
@@ -37,11 +37,10 @@ export const HoldSchema = z
   .openapi("Hold");
 
 export const PublicHoldSchema = HoldSchema.extend({
-  hold_token: z.string().openapi({
-    example: "Hq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
-    description:
-      "Shown once: converts (POST /public/experiences/{id}/bookings with hold_id) and releases the hold. Only its SHA-256 is stored.",
-  }),
+  hold_token: shownOnceSecret(
+    "Hq8vN2kTMd9fQ2bY7LpWzR4aN3kTMd9fQ2bY7LpWzR4",
+    "converts (POST /public/experiences/{id}/bookings with hold_id) and releases the hold",
+  ),
 }).openapi("PublicHold");
 
 export const HoldParamsSchema = z.object({

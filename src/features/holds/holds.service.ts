@@ -2,9 +2,9 @@ import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { HoldNotActiveError, NotFoundError } from "../../errors";
 import {
+  type CreateRequest,
   readWithOriginal,
   recordIdempotencyKey,
-  type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import { requireBookableExperience } from "../bookings/booking-input";
@@ -26,10 +26,8 @@ import type { CreateHoldBody } from "./holds.schemas";
 /** Resource type of a hold's Idempotency-Key row (§7). */
 const HOLD = "hold";
 
-export interface CreateHoldInput extends WriteRequest {
-  organizationId: string;
+export interface CreateHoldInput extends CreateRequest<CreateHoldBody> {
   experienceId: string;
-  body: CreateHoldBody;
   /** Public holds store the hash of their hold token. */
   holdTokenHash?: string | null;
 }

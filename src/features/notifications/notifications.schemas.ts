@@ -1,9 +1,9 @@
 import { z } from "@hono/zod-openapi";
-import { IsoInstantSchema } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema } from "../../http/common-schemas";
 
 export const NotificationSchema = z
   .object({
-    id: z.string().openapi({ example: "ntf_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("ntf_3kTMd9xQ2bY7LpWzR4aN"),
     kind: z.enum([
       "booking_confirmed",
       "booking_cancelled",

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import {
   CalendarDateSchema,
   IsoInstantSchema,
+  idSchema,
   pathParam,
   TimeZoneSchema,
 } from "../../http/common-schemas";
@@ -164,8 +165,8 @@ const StoredCadenceSchema = z.object({
 
 export const RecurrenceSchema = z
   .object({
-    id: z.string().openapi({ example: "rec_9fQ2bY7LpWzR4aN3kTMd" }),
-    experience_id: z.string().openapi({ example: "exp_3kTMd9xQ2bY7LpWzR4aN" }),
+    id: idSchema("rec_9fQ2bY7LpWzR4aN3kTMd"),
+    experience_id: idSchema("exp_3kTMd9xQ2bY7LpWzR4aN"),
     provider_id: z.string().nullable(),
     timezone: z.string().openapi({ example: "Europe/Berlin" }),
     start_date: z.string().openapi({ example: "2026-12-01" }),

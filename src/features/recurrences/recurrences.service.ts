@@ -3,9 +3,9 @@ import { WriteBatch } from "../../db/write-batch";
 import { assertPatchHasFields, orNotFound } from "../../errors";
 import { addEvent } from "../../events/outbox";
 import {
+  type CreateRequest,
   findOriginalResourceId,
   recordIdempotencyKey,
-  type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { requireExperience } from "../experiences/experiences.service";
 import { assertProvidersAllowed } from "../spaces/provider-rule";
@@ -54,10 +54,8 @@ export async function listRecurrences(db: Database, organizationId: string, expe
   return (await listLiveRecurrencesByExperience(db, experienceId)).map(presentRecurrence);
 }
 
-export interface CreateRecurrenceInput extends WriteRequest {
-  organizationId: string;
+export interface CreateRecurrenceInput extends CreateRequest<CreateRecurrenceBody> {
   experienceId: string;
-  body: CreateRecurrenceBody;
 }
 
 /** Creates a recurrence (§6), with the Idempotency-Key in the same batch (§7), like createExperience. */

@@ -163,15 +163,12 @@ export async function countBookingsCancelledWithSession(
   sessionId: string,
   cancelledAt: number,
 ) {
-  const rows = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(
-      and(
-        eq(bookings.sessionId, sessionId),
-        eq(bookings.cancelledBy, "studio"),
-        eq(bookings.cancelledAt, cancelledAt),
-      ),
-    );
-  return rows.length;
+  return db.$count(
+    bookings,
+    and(
+      eq(bookings.sessionId, sessionId),
+      eq(bookings.cancelledBy, "studio"),
+      eq(bookings.cancelledAt, cancelledAt),
+    ),
+  );
 }

@@ -200,11 +200,15 @@ export async function listSessionsInWindow(
   return assembleSessionsInWindow(experience, sources, fromMs, toMs);
 }
 
-/** The rows a window of one experience's sessions is built from (see sessionsOfWindowRows). */
-export interface WindowRows extends SessionSources {
-  experience: ExperienceRow;
+/** The instants [fromMs, toMs) a list of sessions covers (by their starts). */
+export interface TimeWindow {
   fromMs: number;
   toMs: number;
+}
+
+/** The rows a window of one experience's sessions is built from (see sessionsOfWindowRows). */
+export interface WindowRows extends SessionSources, TimeWindow {
+  experience: ExperienceRow;
 }
 
 /**
@@ -217,8 +221,7 @@ export function experienceWindowReads(
   db: Database,
   organizationId: string,
   experienceId: string,
-  fromMs: number,
-  toMs: number,
+  { fromMs, toMs }: TimeWindow,
   now: number,
 ) {
   const reads = experienceWithSessionSourcesQueries(

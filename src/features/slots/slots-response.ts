@@ -39,15 +39,8 @@ async function readRows(
 ): Promise<SlotRowsRead> {
   const now = Date.now();
   const { organizationId, organizationTimezone } = auth;
-  const rows = await readSlotRows(
-    db,
-    organizationId,
-    experienceId,
-    query,
-    organizationTimezone,
-    now,
-  );
-  return { experienceId, query, now, rows };
+  const request = { organizationId, organizationTimezone, experienceId, query, now };
+  return { experienceId, query, now, rows: await readSlotRows(db, request) };
 }
 
 const SLOTS_PATH = /^\/v1\/experiences\/([^/]+)\/slots$/;
@@ -67,14 +60,8 @@ export function slotRowsEarly(
   const query = parsed.data;
   const now = Date.now();
   const { organizationId, organizationTimezone } = assumed;
-  const reads = slotRowsReads(
-    c.get("db"),
-    organizationId,
-    experienceId,
-    query,
-    organizationTimezone,
-    now,
-  );
+  const request = { organizationId, organizationTimezone, experienceId, query, now };
+  const reads = slotRowsReads(c.get("db"), request);
   if (!reads) return undefined;
   return {
     statements: reads.statements,

@@ -1,5 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { CalendarDateSchema, IsoInstantSchema, TimeZoneSchema } from "../../http/common-schemas";
+import {
+  CalendarDateSchema,
+  IsoInstantSchema,
+  idSchema,
+  TimeZoneSchema,
+} from "../../http/common-schemas";
 import { decodeSlotCursor } from "./slot-cursor";
 import { MAX_SLOTS_PER_PAGE } from "./slot-page";
 
@@ -62,7 +67,7 @@ export const SlotsPageQuerySchema = SlotsQuerySchema.extend({
 
 export const SlotSchema = z
   .object({
-    session_id: z.string().openapi({ example: "ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700" }),
+    session_id: idSchema("ses_9fQ2bY7LpWzR4aN3kTMd_20261207_0700"),
     recurrence_id: z.string(),
     start: IsoInstantSchema,
     end: IsoInstantSchema,

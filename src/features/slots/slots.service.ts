@@ -11,6 +11,7 @@ import {
   experienceWindowReads,
   listSessionsInWindow,
   sessionsOfWindowRows,
+  type TimeWindow,
   type WindowRows,
   type WindowSession,
 } from "../sessions/sessions.service";
@@ -20,13 +21,8 @@ import type { SlotsQuery } from "./slots.schemas";
 const DEFAULT_RANGE_DAYS = 28;
 const MAX_RANGE_DAYS = 92;
 
-interface SlotRange {
-  fromMs: number;
-  toMs: number;
-}
-
 /** Resolves the §8 date range: defaults, `to` not before `from`, at most 92 dates. */
-function resolveRange(query: SlotsQuery, timezone: string, now: number): SlotRange {
+function resolveRange(query: SlotsQuery, timezone: string, now: number): TimeWindow {
   const from = query.from ?? todayInZone(timezone, now);
   const to = query.to ?? addDays(from, DEFAULT_RANGE_DAYS - 1);
   const dates = countDaysBetween(from, to) + 1;
@@ -86,26 +82,34 @@ export async function listSlots(
   return presentSlots(sessions, experience, now, query.include_unbookable);
 }
 
+/** One GET /v1/…/slots: the organization's experience and query, at `now`. */
+export interface SlotRowsRequest {
+  organizationId: string;
+  /** The query's zone when it names none. */
+  organizationTimezone: string;
+  experienceId: string;
+  query: SlotsQuery;
+  now: number;
+}
+
+function rangeOf({ query, organizationTimezone, now }: SlotRowsRequest): TimeWindow {
+  return resolveRange(query, query.timezone ?? organizationTimezone, now);
+}
+
 /**
  * GET /v1/…/slots, first half: the statements of the one D1 batch that reads the experience and
  * every row its slots need, and how to read its results (null: no such experience); undefined
  * when the range itself is refused (resolveRange's 400).
  */
-export function slotRowsReads(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  query: SlotsQuery,
-  defaultTimezone: string,
-  now: number,
-) {
-  let range: SlotRange;
+export function slotRowsReads(db: Database, request: SlotRowsRequest) {
+  let range: TimeWindow;
   try {
-    range = resolveRange(query, query.timezone ?? defaultTimezone, now);
+    range = rangeOf(request);
   } catch {
     return undefined;
   }
-  return experienceWindowReads(db, organizationId, experienceId, range.fromMs, range.toMs, now);
+  const { organizationId, experienceId, now } = request;
+  return experienceWindowReads(db, organizationId, experienceId, range, now);
 }
 
 /**
@@ -113,18 +117,11 @@ export function slotRowsReads(
  * as when they were read one by one. The slots are a pure function of these rows, the query
  * and the clock (slotsOfRows).
  */
-export async function readSlotRows(
-  db: Database,
-  organizationId: string,
-  experienceId: string,
-  query: SlotsQuery,
-  defaultTimezone: string,
-  now: number,
-): Promise<WindowRows> {
-  const reads = slotRowsReads(db, organizationId, experienceId, query, defaultTimezone, now);
+export async function readSlotRows(db: Database, request: SlotRowsRequest): Promise<WindowRows> {
+  const reads = slotRowsReads(db, request);
   if (!reads) {
-    await requireExperience(db, organizationId, experienceId);
-    resolveRange(query, query.timezone ?? defaultTimezone, now); // throws the range's 400
+    await requireExperience(db, request.organizationId, request.experienceId);
+    rangeOf(request); // throws the range's 400
   }
   const rows = reads?.rowsOf(await db.batch(reads.statements));
   if (!rows) throw new NotFoundError("Experience not found");

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import {
   IsoInstantSchema,
+  idSchema,
   nameSchema,
   OptionalEmailSchema,
   pathParam,
@@ -9,7 +10,7 @@ import { PaginationQuerySchema } from "../../http/pagination";
 
 export const SpaceSchema = z
   .object({
-    id: z.string().openapi({ example: "spc_7LpWzR4aN3kTMd9fQ2bY" }),
+    id: idSchema("spc_7LpWzR4aN3kTMd9fQ2bY"),
     name: z.string().openapi({ example: "Downtown studio" }),
     created_at: IsoInstantSchema,
   })
@@ -22,7 +23,7 @@ export const CreateSpaceBodySchema = z
 
 export const MemberSchema = z
   .object({
-    id: z.string().openapi({ example: "sm_R4aN3kTMd9fQ2bY7LpWz" }),
+    id: idSchema("sm_R4aN3kTMd9fQ2bY7LpWz"),
     space_id: z.string().openapi({ example: "GENERAL" }),
     name: z.string().openapi({ example: "Ada Lovelace" }),
     email: z.string().nullable().openapi({ example: "ada@example.com" }),

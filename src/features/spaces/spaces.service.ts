@@ -2,9 +2,9 @@ import type { Database } from "../../db/client";
 import { WriteBatch } from "../../db/write-batch";
 import { NotFoundError, orNotFound } from "../../errors";
 import {
+  type CreateRequest,
   findOriginalResourceId,
   recordIdempotencyKey,
-  type WriteRequest,
 } from "../../idempotency/idempotent-write";
 import { newId } from "../../lib/ids";
 import { type PageRequest, paginationOf } from "../../lib/pagination";
@@ -30,10 +30,7 @@ export async function requireSpace(db: Database, organizationId: string, spaceId
   return orNotFound(await findSpaceById(db, organizationId, spaceId), "Space");
 }
 
-export interface CreateSpaceInput extends WriteRequest {
-  organizationId: string;
-  body: CreateSpaceBody;
-}
+export type CreateSpaceInput = CreateRequest<CreateSpaceBody>;
 
 /**
  * Creates a space (201). Under an Idempotency-Key whose earlier execution already wrote its
@@ -51,10 +48,8 @@ export async function createSpace(db: Database, input: CreateSpaceInput) {
   return presentSpace(row);
 }
 
-export interface CreateMemberInput extends WriteRequest {
-  organizationId: string;
+export interface CreateMemberInput extends CreateRequest<CreateMemberBody> {
   spaceId: string;
-  body: CreateMemberBody;
 }
 
 /** Adds a member (201); crash-safe under an Idempotency-Key like createSpace. */

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ALL_EVENTS, EVENT_TYPES } from "../../events/event-types";
-import { IsoInstantSchema, pathParam } from "../../http/common-schemas";
+import { IsoInstantSchema, idSchema, pathParam } from "../../http/common-schemas";
 import { PaginationQuerySchema } from "../../http/pagination";
 
 const SubscribableSchema = z.enum([...EVENT_TYPES, ALL_EVENTS]);
@@ -55,7 +55,7 @@ export const UpdateWebhookEndpointBodySchema = z
 
 export const WebhookEndpointSchema = z
   .object({
-    id: z.string().openapi({ example: "whe_4bY7LpWzR4aN3kTMd9fQ" }),
+    id: idSchema("whe_4bY7LpWzR4aN3kTMd9fQ"),
     url: z.string(),
     events: z.array(z.string()),
     description: z.string(),
@@ -83,7 +83,7 @@ export const DeliveryStatusSchema = z.enum(["pending", "succeeded", "failed"]);
 
 export const WebhookDeliverySchema = z
   .object({
-    id: z.string().openapi({ example: "whd_5c0f2a9e41b7d3e8a6c1f0b2" }),
+    id: idSchema("whd_5c0f2a9e41b7d3e8a6c1f0b2"),
     endpoint_id: z.string(),
     event_id: z.string(),
     event_type: z.string(),
@@ -109,7 +109,7 @@ export const ListDeliveriesQuerySchema = PaginationQuerySchema.extend({
 });
 
 export const TestEventResultSchema = z.object({
-  data: z.object({ event_id: z.string().openapi({ example: "evt_7LpWzR4aN3kTMd9fQ2bY" }) }),
+  data: z.object({ event_id: idSchema("evt_7LpWzR4aN3kTMd9fQ2bY") }),
 });
 
 export type CreateWebhookEndpointBody = z.infer<typeof CreateWebhookEndpointBodySchema>;

@@ -3,6 +3,7 @@ import { WriteBatch } from "../../db/write-batch";
 import { generateSigningSecret } from "../../delivery/signing";
 import { assertPatchHasFields, orNotFound, ValidationError } from "../../errors";
 import {
+  type CreateRequest,
   findOriginalResourceId,
   recordIdempotencyKey,
   type WriteRequest,
@@ -56,9 +57,7 @@ async function withSecret(row: EndpointRow, config: WebhookConfig) {
   };
 }
 
-export interface CreateEndpointInput extends WriteRequest {
-  organizationId: string;
-  body: CreateWebhookEndpointBody;
+export interface CreateEndpointInput extends CreateRequest<CreateWebhookEndpointBody> {
   config: WebhookConfig;
 }
 
