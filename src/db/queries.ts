@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type Placeholder, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { queryInChunks } from "../lib/bound-parameters";
 import { type PageRequest, pageOffset } from "../lib/pagination";
@@ -106,8 +106,8 @@ export async function findOwnedRow<T extends OwnedTable>(
 export function ownedRowQuery<T extends OwnedTable>(
   db: Database,
   table: T,
-  organizationId: string,
-  id: string | SQL,
+  organizationId: string | Placeholder,
+  id: string | SQL | Placeholder,
   ...conditions: (SQL | undefined)[]
 ) {
   return db

@@ -1,13 +1,14 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { preparedRead } from "../../db/prepared-read";
 import { listRows, newestFirst } from "../../db/queries";
 import { apiKeys, organizations } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 /** The unrevoked key with this hash and its organization's zone: at most one row. */
-export function activeApiKeyByHashQuery(db: Database, keyHash: string) {
-  return db
+const activeApiKeyByHash = preparedRead(["keyHash"], (db, p) =>
+  db
     .select({
       id: apiKeys.id,
       organizationId: apiKeys.organizationId,
@@ -16,8 +17,13 @@ export function activeApiKeyByHashQuery(db: Database, keyHash: string) {
     })
     .from(apiKeys)
     .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt)))
-    .limit(1);
+    .where(and(eq(apiKeys.keyHash, p.keyHash), isNull(apiKeys.revokedAt)))
+    .limit(1),
+);
+
+/** Every /v1 request's read (§3: a revoked key fails at once), so its SQL is built once. */
+export function activeApiKeyByHashQuery(db: Database, keyHash: string) {
+  return activeApiKeyByHash(db, { keyHash });
 }
 
 export type ActiveApiKey = Awaited<ReturnType<typeof activeApiKeyByHashQuery>>[number];

@@ -1,5 +1,6 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { preparedRead } from "../../db/prepared-read";
 import { countPerKey, findOwnedRow, listPage, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
@@ -26,8 +27,14 @@ export function findExperienceByIdQuery(
   organizationId: string,
   experienceId: string | SQL,
 ) {
+  if (typeof experienceId === "string") return experienceById(db, { organizationId, experienceId });
   return ownedRowQuery(db, experiences, organizationId, experienceId);
 }
+
+/** The experience read of every slots and booking request, built once (prepared-read.ts). */
+const experienceById = preparedRead(["organizationId", "experienceId"], (db, p) =>
+  ownedRowQuery(db, experiences, p.organizationId, p.experienceId),
+);
 
 export async function findExperienceById(
   db: Database,

@@ -1,5 +1,6 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { preparedRead } from "../../db/prepared-read";
 import { oldestFirst, ownedRowQuery } from "../../db/queries";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
@@ -39,12 +40,17 @@ export async function findLiveRecurrence(
 
 /** The query alone, so reads that need more than the recurrences can batch it. */
 export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId: string) {
-  return db
+  return liveRecurrencesOf(db, { experienceId });
+}
+
+/** Read by every slots and booking request: built once (prepared-read.ts). */
+const liveRecurrencesOf = preparedRead(["experienceId"], (db, p) =>
+  db
     .select()
     .from(recurrences)
-    .where(and(eq(recurrences.experienceId, experienceId), isLive))
-    .orderBy(...oldestFirst(recurrences));
-}
+    .where(and(eq(recurrences.experienceId, p.experienceId), isLive))
+    .orderBy(...oldestFirst(recurrences)),
+);
 
 export async function listLiveRecurrencesByExperience(db: Database, experienceId: string) {
   return listLiveRecurrencesByExperienceQuery(db, experienceId);

@@ -1,6 +1,7 @@
 import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
+import { preparedRead } from "../../db/prepared-read";
 import { findRow } from "../../db/queries";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -27,12 +28,17 @@ export function listSnapshotsWithSeatsQuery(
   toMs: number,
   now: number,
 ) {
+  return snapshotsWithSeats(db, { experienceId, fromMs, toMs, now });
+}
+
+/** Read by every slots and booking request: built once (prepared-read.ts). */
+const snapshotsWithSeats = preparedRead(["experienceId", "fromMs", "toMs", "now"], (db, p) => {
   // Spelled out: drizzle leaves columns of a one-table select unqualified, and an unqualified
   // "id" inside the subquery would be the booking's.
   const confirmedSeats = sql<number>`coalesce((select sum(b.quantity) from bookings b
     where b.session_id = "sessions"."id" and b.status = 'confirmed'), 0)`;
   const heldSeats = sql<number>`coalesce((select sum(h.quantity) from holds h
-    where h.session_id = "sessions"."id" and h.status = 'active' and h.expires_at > ${now}), 0)`;
+    where h.session_id = "sessions"."id" and h.status = 'active' and h.expires_at > ${p.now}), 0)`;
   const waitlisted = sql<number>`(select count(*) from bookings w
     where w.session_id = "sessions"."id" and w.status = 'waitlisted')`;
   return db
@@ -45,12 +51,12 @@ export function listSnapshotsWithSeatsQuery(
     .from(sessions)
     .where(
       and(
-        eq(sessions.experienceId, experienceId),
-        gte(sessions.startAt, fromMs),
-        lt(sessions.startAt, toMs),
+        eq(sessions.experienceId, p.experienceId),
+        gte(sessions.startAt, p.fromMs),
+        lt(sessions.startAt, p.toMs),
       ),
     );
-}
+});
 
 export type SnapshotWithSeats = SessionRow & {
   seatsBooked: number;

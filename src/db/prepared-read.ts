@@ -1,0 +1,74 @@
+import type { Placeholder } from "drizzle-orm";
+import { fillPlaceholders, sql } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Database } from "./client";
+
+// Building a select (its SQL text and the mapping of its columns) cost a quarter of a slots
+// request's CPU, and the text depends only on the query's shape. A prepared read lets drizzle
+// build it once per isolate, with placeholders, and each use binds its own values to that text.
+// The result is awaited or batched like the builder it replaces, and maps rows the same way.
+
+/** The part of drizzle's prepared query (drizzle-orm 0.45) that its D1 batch uses. */
+interface PreparedQuery {
+  getQuery(): { sql: string; params: unknown[] };
+  mapResult(response: unknown, isFromBatch?: boolean): unknown;
+}
+
+/** One use of a prepared read: a batch item (and a promise of its rows on its own). */
+export type BoundRead<Rows> = BatchItem<"sqlite"> & PromiseLike<Rows>;
+
+class BoundPreparedRead<Rows> implements PromiseLike<Rows> {
+  constructor(
+    private readonly db: Database,
+    private readonly prepared: PreparedQuery,
+    private readonly values: Record<string, unknown>,
+  ) {}
+
+  /** What drizzle's `db.batch` calls on each item: this use's statement and row mapping. */
+  _prepare() {
+    const { prepared } = this;
+    const built = prepared.getQuery();
+    const query = { sql: built.sql, params: fillPlaceholders(built.params, this.values) };
+    return {
+      getQuery: () => query,
+      stmt: this.db.$client.prepare(query.sql),
+      mapResult: (response: unknown, isFromBatch?: boolean) =>
+        prepared.mapResult(response, isFromBatch),
+    };
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: awaited like the drizzle builder it stands for
+  then<A = Rows, B = never>(
+    onFulfilled?: ((rows: Rows) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): PromiseLike<A | B> {
+    const alone = this.db.batch([this as unknown as BatchItem<"sqlite">]);
+    return alone.then(([rows]) => rows as Rows).then(onFulfilled, onRejected);
+  }
+}
+
+/**
+ * A read built once from `build(db, placeholders)`, then bound per use:
+ * `const byHash = preparedRead(["hash"], (db, p) => db.select().from(t).where(eq(t.hash, p.hash)))`
+ * and `await byHash(db, { hash })` or `db.batch([byHash(db, { hash }), …])`.
+ */
+export function preparedRead<const K extends string, Rows>(
+  names: readonly K[],
+  build: (
+    db: Database,
+    placeholders: Record<K, Placeholder>,
+  ) => PromiseLike<Rows> & {
+    prepare(): unknown;
+  },
+): (db: Database, values: Record<K, unknown>) => BoundRead<Rows> {
+  let prepared: PreparedQuery | undefined;
+  return (db, values) => {
+    prepared ??= build(db, placeholdersOf(names)).prepare() as PreparedQuery;
+    return new BoundPreparedRead<Rows>(db, prepared, values) as unknown as BoundRead<Rows>;
+  };
+}
+
+function placeholdersOf<K extends string>(names: readonly K[]) {
+  const entries = names.map((name) => [name, sql.placeholder(name)]);
+  return Object.fromEntries(entries) as unknown as Record<K, Placeholder>;
+}
