@@ -1,5 +1,4 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { except } from "hono/combine";
 import type { AppEnv } from "./app-env";
 import { createDb } from "./db/client";
 import { type OperationPaths, renderDocsPage, summarizeOperations } from "./docs/docs-page";
@@ -51,6 +50,8 @@ export function createApp() {
 
 type App = OpenAPIHono<AppEnv>;
 
+const isManagePage = (path: string) => path === "/book/manage" || path.startsWith("/book/manage/");
+
 /** In order: what every request gets, then auth, limits, body rules and idempotency per prefix. */
 function useMiddleware(app: App) {
   app.use("*", requestId, requestLog, async (c, next) => {
@@ -64,7 +65,9 @@ function useMiddleware(app: App) {
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
   // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
-  app.use("*", except("/book/manage/*", jsonBody));
+  // The manage page's cancel form is a form post; hono/combine's except() matched a router per
+  // request to say so.
+  app.use("*", (c, next) => (isManagePage(c.req.path) ? next() : jsonBody(c, next)));
   app.use("/v1/*", postCommitDispatch);
   app.use("/public/*", postCommitDispatch);
   app.use("/book/*", postCommitDispatch);

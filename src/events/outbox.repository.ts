@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNull, lt, lte, not, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, not, type Placeholder, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared-statement";
 import { idsQuery, listIds } from "../db/queries";
 import { events, webhookDeliveries } from "../db/schema";
 
@@ -40,10 +41,6 @@ export function markEventUnenqueuedStatement(db: Database, eventId: string) {
   return db.update(events).set({ enqueuedAt: null }).where(eq(events.id, eventId));
 }
 
-/** `id IN` the JSON array `ids`: one bound parameter however many events a batch writes. */
-const idIn = (ids: string[]) =>
-  sql`${events.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
-
 /**
  * The end of a change's batch (§12): its events that have nothing to deliver (no subscribed
  * endpoint, no customer email) are marked enqueued at once, so the request's dispatch has no
@@ -51,17 +48,26 @@ const idIn = (ids: string[]) =>
  * guard refused) is in neither.
  */
 export function settleEventsStatements(db: Database, eventIds: string[], now: number) {
+  const ids = JSON.stringify(eventIds);
+  return [markEventsSettled(db, { ids, now }), unsettledEvents(db, { ids })] as const;
+}
+
+/** `id IN` the JSON array bound at `ids`: one parameter, one shape, however many events. */
+const idInJson = (ids: Placeholder) => sql`${events.id} IN (SELECT value FROM json_each(${ids}))`;
+
+// The end of every write batch that writes an event: both statements are built once.
+const markEventsSettled = prepared(["ids", "now"], (db, p) => {
   const deliveryPending = sql`EXISTS (SELECT 1 FROM webhook_deliveries d
     WHERE d.event_id = ${events.id} AND d.status = 'pending' AND d.attempts = 0)`;
   const mailPending = sql`EXISTS (SELECT 1 FROM notifications n
     WHERE n.event_id = ${events.id} AND n.status = 'pending')`;
-  return [
-    db
-      .update(events)
-      .set({ enqueuedAt: now })
-      .where(
-        and(idIn(eventIds), isNull(events.enqueuedAt), not(deliveryPending), not(mailPending)),
-      ),
-    idsQuery(db, events, and(idIn(eventIds), isNull(events.enqueuedAt))),
-  ] as const;
-}
+  const pending = and(isNull(events.enqueuedAt), not(deliveryPending), not(mailPending));
+  return db
+    .update(events)
+    .set({ enqueuedAt: p.now as unknown as number })
+    .where(and(idInJson(p.ids), pending));
+});
+
+const unsettledEvents = prepared(["ids"], (db, p) =>
+  idsQuery(db, events, and(idInJson(p.ids), isNull(events.enqueuedAt))),
+);

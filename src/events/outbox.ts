@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared-statement";
 import { events, webhookDeliveries } from "../db/schema";
 import type { RowCondition, WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
@@ -78,6 +79,9 @@ export function outboxStatements(
   options: OutboxOptions = {},
 ): [BatchItem<"sqlite">, BatchItem<"sqlite">] {
   noteEventWritten(db, event.id);
+  if (!options.onlyIf && !options.consistentIf && !options.computed && !options.endpointId) {
+    return plainEventStatements(db, event);
+  }
   const json = dataJson(event.data, options.computed);
   const data = options.consistentIf
     ? sql`CASE WHEN ${existsSql(options.consistentIf)} THEN ${json} END`
@@ -89,6 +93,25 @@ export function outboxStatements(
     WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}`);
   return [insertEvent, fanOutStatement(db, sql`ev.id = ${event.id}`, options.endpointId)];
 }
+
+/** An event with no condition and its fan-out: the commonest statements of a write, built once. */
+function plainEventStatements(
+  db: Database,
+  event: OutboxEvent,
+): [BatchItem<"sqlite">, BatchItem<"sqlite">] {
+  const { id, organizationId, type, createdAt } = event;
+  return [
+    insertPlainEvent(db, { id, organizationId, type, data: JSON.stringify(event.data), createdAt }),
+    fanOutOfEvent(db, { id }),
+  ];
+}
+
+const insertPlainEvent = prepared(["id", "organizationId", "type", "data", "createdAt"], (db, p) =>
+  db.insert(events).select(sql`
+    SELECT ${p.id}, ${p.organizationId}, ${p.type}, ${p.data}, ${p.createdAt}, NULL WHERE 1`),
+);
+
+const fanOutOfEvent = prepared(["id"], (db, p) => fanOutStatement(db, sql`ev.id = ${p.id}`));
 
 /** A delivery row per endpoint subscribed, at this moment, to each event `which` selects. */
 function fanOutStatement(db: Database, which: SQL, endpointId?: string) {

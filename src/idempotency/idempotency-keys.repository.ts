@@ -1,5 +1,6 @@
 import { and, eq, gt, lte, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
+import { prepared } from "../db/prepared-statement";
 import { idempotencyKeys } from "../db/schema";
 import { insertIfRowExists, type RowCondition } from "../db/write-batch";
 import { REPLAY_WINDOW_MS } from "./record";
@@ -29,19 +30,35 @@ export function keyRowStatement(
   onlyIf?: RowCondition,
 ) {
   const row = { ...scope, ...outcome, createdAt: now };
-  const insert = onlyIf
-    ? insertIfRowExists(db, idempotencyKeys, row, onlyIf)
-    : db.insert(idempotencyKeys).values(row);
   const staleBefore = now - REPLAY_WINDOW_MS;
-  return insert.onConflictDoUpdate({
+  if (!onlyIf) return insertKeyRow(db, { ...row, staleBefore });
+  const guarded = insertIfRowExists(db, idempotencyKeys, row, onlyIf);
+  return guarded.onConflictDoUpdate(replaceOnlyStale(staleBefore));
+}
+
+/** On a key's conflict: a live row is never replaced (see keyRowStatement), a stale one is. */
+function replaceOnlyStale(staleBefore: unknown) {
+  return {
     target: [idempotencyKeys.scope, idempotencyKeys.key],
     set: {
       resourceType: sql.raw("excluded.resource_type"),
       resourceId: sql`CASE WHEN ${idempotencyKeys.createdAt} <= ${staleBefore} THEN excluded.resource_id ELSE NULL END`,
       createdAt: sql.raw("excluded.created_at"),
     },
-  });
+  };
 }
+
+type KeyRow = typeof idempotencyKeys.$inferInsert;
+
+/** The key row of every unguarded create, built once. */
+const insertKeyRow = prepared(
+  ["scope", "key", "resourceType", "resourceId", "createdAt", "staleBefore"],
+  (db, p) => {
+    const { staleBefore, ...row } = p;
+    const insert = db.insert(idempotencyKeys).values(row as unknown as KeyRow);
+    return insert.onConflictDoUpdate(replaceOnlyStale(staleBefore));
+  },
+);
 
 /**
  * The outcome recorded under this key within the last 24 h (older rows belong to expired keys),

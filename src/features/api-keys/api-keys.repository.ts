@@ -1,13 +1,13 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { preparedRead } from "../../db/prepared-read";
+import { prepared } from "../../db/prepared-statement";
 import { listRows, newestFirst } from "../../db/queries";
 import { apiKeys, organizations } from "../../db/schema";
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
 /** The unrevoked key with this hash and its organization's zone: at most one row. */
-const activeApiKeyByHash = preparedRead(["keyHash"], (db, p) =>
+const activeApiKeyByHash = prepared(["keyHash"], (db, p) =>
   db
     .select({
       id: apiKeys.id,

@@ -1,6 +1,6 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { preparedRead } from "../../db/prepared-read";
+import { prepared } from "../../db/prepared-statement";
 import { countPerKey, findOwnedRow, listPage, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import type { PageRequest } from "../../lib/pagination";
@@ -15,8 +15,15 @@ export interface ExperienceFilter {
 
 /** A statement, not a write: the create batches it with its recurrence and idempotency record. */
 export function insertExperienceStatement(db: Database, row: ExperienceRow) {
-  return db.insert(experiences).values(row);
+  return insertExperience(db, row);
 }
+
+const EXPERIENCE_COLUMNS = Object.keys(getTableColumns(experiences)) as (keyof ExperienceRow)[];
+
+/** Every column of a new experience (a row always has them all), built once. */
+const insertExperience = prepared(EXPERIENCE_COLUMNS, (db, p) =>
+  db.insert(experiences).values(p as unknown as ExperienceRow),
+);
 
 /**
  * The query alone, so reads that need more than the experience can batch it (one round trip);
@@ -31,8 +38,8 @@ export function findExperienceByIdQuery(
   return ownedRowQuery(db, experiences, organizationId, experienceId);
 }
 
-/** The experience read of every slots and booking request, built once (prepared-read.ts). */
-const experienceById = preparedRead(["organizationId", "experienceId"], (db, p) =>
+/** The experience read of every slots and booking request, built once (prepared-statement.ts). */
+const experienceById = prepared(["organizationId", "experienceId"], (db, p) =>
   ownedRowQuery(db, experiences, p.organizationId, p.experienceId),
 );
 

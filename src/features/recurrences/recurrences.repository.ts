@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { preparedRead } from "../../db/prepared-read";
+import { prepared } from "../../db/prepared-statement";
 import { oldestFirst, ownedRowQuery } from "../../db/queries";
 import { recurrences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
@@ -43,8 +43,8 @@ export function listLiveRecurrencesByExperienceQuery(db: Database, experienceId:
   return liveRecurrencesOf(db, { experienceId });
 }
 
-/** Read by every slots and booking request: built once (prepared-read.ts). */
-const liveRecurrencesOf = preparedRead(["experienceId"], (db, p) =>
+/** Read by every slots and booking request: built once (prepared-statement.ts). */
+const liveRecurrencesOf = prepared(["experienceId"], (db, p) =>
   db
     .select()
     .from(recurrences)

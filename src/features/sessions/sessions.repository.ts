@@ -1,7 +1,7 @@
 import { and, eq, getTableColumns, gte, inArray, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../../db/client";
-import { preparedRead } from "../../db/prepared-read";
+import { prepared } from "../../db/prepared-statement";
 import { findRow } from "../../db/queries";
 import { bookings, sessions } from "../../db/schema";
 import { queryInChunks } from "../../lib/bound-parameters";
@@ -31,8 +31,8 @@ export function listSnapshotsWithSeatsQuery(
   return snapshotsWithSeats(db, { experienceId, fromMs, toMs, now });
 }
 
-/** Read by every slots and booking request: built once (prepared-read.ts). */
-const snapshotsWithSeats = preparedRead(["experienceId", "fromMs", "toMs", "now"], (db, p) => {
+/** Read by every slots and booking request: built once (prepared-statement.ts). */
+const snapshotsWithSeats = prepared(["experienceId", "fromMs", "toMs", "now"], (db, p) => {
   // Spelled out: drizzle leaves columns of a one-table select unqualified, and an unqualified
   // "id" inside the subquery would be the booking's.
   const confirmedSeats = sql<number>`coalesce((select sum(b.quantity) from bookings b
