@@ -4,8 +4,6 @@ import type { ApiAuth, AppEnv } from "../app-env";
 import type { Database } from "../db/client";
 import { encryptionKeyOf } from "../lib/encryption-key";
 import { createRouter, type ErrorStatus } from "./openapi";
-import { keylessRoutes, type Security, unscopedRoutes, v1Routes } from "./route";
-import type { ScopeResource } from "./scopes";
 import { authOf } from "./scopes";
 
 // Most routes validate, call one service and send its result with their one success status.
@@ -14,25 +12,33 @@ import { authOf } from "./scopes";
 // status comes from the route's declared success response. Routes that set headers or answer
 // in more than one way (slots' 304, calendars, pages) keep Hono's own `(c) => Response` form.
 
-type Request<R extends RouteConfig> = NonNullable<R["request"]>;
+/** What the handler's types are read from: a route's request and its responses. */
+export interface RouteShape {
+  request?: object;
+  responses: object;
+}
+
+type Request<R extends RouteShape> = NonNullable<R["request"]>;
+type Part<R extends RouteShape, K extends string> =
+  Request<R> extends Record<K, infer S> ? S : never;
 type Parsed<S> = S extends z.ZodType ? z.output<S> : never;
-type JsonBodyOf<R extends RouteConfig> =
+type JsonBodyOf<R extends RouteShape> =
   Request<R> extends {
     body: { content: { "application/json": { schema: infer S } } };
   }
     ? Parsed<S>
     : never;
 
-type SuccessStatus<R extends RouteConfig> = Exclude<keyof R["responses"], ErrorStatus>;
-type SuccessResponse<R extends RouteConfig> = R["responses"][SuccessStatus<R>];
-type SuccessBody<R extends RouteConfig> =
+type SuccessStatus<R extends RouteShape> = Exclude<keyof R["responses"], ErrorStatus>;
+type SuccessResponse<R extends RouteShape> = R["responses"][SuccessStatus<R>];
+type SuccessBody<R extends RouteShape> =
   SuccessResponse<R> extends {
     content: { "application/json": { schema: infer S } };
   }
     ? z.input<S & z.ZodType>
     : unknown;
 /** What `run` returns: the `data` of a `{ data }` body (the answer wraps it), else the body. */
-export type AnswerOf<R extends RouteConfig> =
+export type AnswerOf<R extends RouteShape> =
   SuccessBody<R> extends { data: infer D }
     ? Exclude<keyof SuccessBody<R>, "data"> extends never
       ? D
@@ -40,14 +46,14 @@ export type AnswerOf<R extends RouteConfig> =
     : SuccessBody<R>;
 
 /** The request as one route's handler sees it. Fields are read when first used. */
-export interface RouteRequest<R extends RouteConfig> {
+export interface RouteRequest<R extends RouteShape> {
   /** The Hono context, for what the view does not name. */
   c: Context<AppEnv>;
   db: Database;
   /** One clock reading for the whole request (§7 WriteRequest.now). */
   now: number;
-  param: Parsed<Request<R>["params"]>;
-  query: Parsed<Request<R>["query"]>;
+  param: Parsed<Part<R, "params">>;
+  query: Parsed<Part<R, "query">>;
   json: JsonBodyOf<R>;
   /** The /v1 caller (reading it on a keyless route is a 401). */
   auth: ApiAuth;
@@ -64,7 +70,7 @@ export interface RouteRequest<R extends RouteConfig> {
 
 type WriteRequest = { now: number; idempotency: AppEnv["Variables"]["idempotency"] };
 
-export function routeRequestOf<R extends RouteConfig>(c: Context<AppEnv>): RouteRequest<R> {
+export function routeRequestOf<R extends RouteShape>(c: Context<AppEnv>): RouteRequest<R> {
   const now = Date.now();
   const valid = (target: "param" | "query" | "json") => c.req.valid(target as never) as never;
   return {
@@ -100,31 +106,6 @@ export function routeRequestOf<R extends RouteConfig>(c: Context<AppEnv>): Route
       return result;
     },
   };
-}
-
-type RouteGroup = ReturnType<typeof v1Routes>;
-
-/** A feature's /v1 router: `v1Router(tag, resource, (route) => [answer(route.get(…), run), …])`. */
-export function v1Router(
-  tag: string,
-  resource: ScopeResource,
-  declare: (route: RouteGroup) => AnsweredRoute[],
-) {
-  return routerOf(...declare(v1Routes(tag, resource)));
-}
-
-/** A /public router: no API key, the public API's per-IP limit instead (§11). */
-export function keylessRouter(tag: string, declare: (route: RouteGroup) => AnsweredRoute[]) {
-  return routerOf(...declare(keylessRoutes(tag)));
-}
-
-/** A router of routes behind another security scheme (the operator token of /admin). */
-export function unscopedRouter(
-  tag: string,
-  security: Security,
-  declare: (route: RouteGroup) => AnsweredRoute[],
-) {
-  return routerOf(...declare(unscopedRoutes(tag, security)));
 }
 
 /** One router of the answered routes, in order (each validated through the §2 hook). */

@@ -19,19 +19,19 @@ import { type RequiredLevel, requireScope, type ScopeResource } from "./scopes";
 
 /** A route as a feature writes it: method, path, docs, request and its success responses. */
 type RouteSpec = Omit<RouteConfig, "middleware" | "security">;
-type Method = "get" | "post" | "put" | "patch" | "delete";
+export type Method = "get" | "post" | "put" | "patch" | "delete";
 export type Security = Array<Record<string, string[]>>;
 type RouteRequest = NonNullable<RouteConfig["request"]>;
 /** What a route of a group declares: its docs, the schemas of its path parameters and query
  * string, the rest of its request (body, headers), success responses and, if need be, the error
  * statuses it answers (else the group's default for its method). */
-type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & {
+export type RouteDoc = Omit<RouteSpec, "method" | "path" | "tags"> & {
   params?: RouteRequest["params"];
   query?: RouteRequest["query"];
   errors?: ErrorStatus[];
 };
 /** The request createRoute gets: `params` and `query` joined to the declared rest. */
-type RequestOf<D extends RouteDoc> = (D extends { params: infer S } ? { params: S } : None) &
+export type RequestOf<D extends RouteDoc> = (D extends { params: infer S } ? { params: S } : None) &
   (D extends { query: infer S } ? { query: S } : None) &
   (D extends { request: infer R } ? R : None);
 type None = Record<never, never>;

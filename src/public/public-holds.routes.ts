@@ -6,13 +6,14 @@ import {
 } from "../features/holds/holds.schemas";
 import { dataResponse, noContent, PUBLIC_WRITE_ERRORS } from "../http/openapi";
 import { idempotentJsonBody } from "../http/route";
-import { answer, keylessRouter } from "../http/route-answer";
+import { keylessRouter, route } from "../http/route-table";
 import { PublicExperienceParamsSchema } from "./public.schemas";
 import { createPublicHold, releasePublicHold } from "./public-holds.service";
 
-export const publicHoldsRoutes = keylessRouter("Public", (publicRoute) => [
-  answer(
-    publicRoute.post("/experiences/{id}/holds", {
+export const publicHoldsRoutes = keylessRouter("Public", [
+  route.post(
+    "/experiences/{id}/holds",
+    {
       summary: "Reserve seats while the visitor fills the booking form",
       errors: PUBLIC_WRITE_ERRORS,
       description:
@@ -20,14 +21,15 @@ export const publicHoldsRoutes = keylessRouter("Public", (publicRoute) => [
       params: PublicExperienceParamsSchema,
       request: idempotentJsonBody(CreateHoldBodySchema),
       responses: dataResponse(201, PublicHoldSchema, "The hold and its token"),
-    }),
+    },
     async (r) => {
       const input = { ...r.write, experienceId: r.param.id, body: r.json };
       return r.actingFor(await createPublicHold(r.db, input)).hold;
     },
   ),
-  answer(
-    publicRoute.post("/holds/{id}/release", {
+  route.post(
+    "/holds/{id}/release",
+    {
       summary: "Release a hold with its token: its seats are free at once",
       errors: [400, 404, 409, 413, 415, 429],
       description:
@@ -35,7 +37,7 @@ export const publicHoldsRoutes = keylessRouter("Public", (publicRoute) => [
       params: PublicHoldParamsSchema,
       request: idempotentJsonBody(HoldTokenBodySchema),
       responses: noContent("Released; empty body"),
-    }),
+    },
     async (r) => r.actingFor(await releasePublicHold(r.db, r.param.id, r.json.hold_token, r.now)),
   ),
 ]);

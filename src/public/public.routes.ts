@@ -5,7 +5,7 @@ import {
 import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
 import { dataResponse, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
 import { idempotentJsonBody } from "../http/route";
-import { answer, keylessRouter } from "../http/route-answer";
+import { keylessRouter, route } from "../http/route-table";
 import { manageUrl } from "./booking-page/manage-link";
 import { presentPublicExperience } from "./public.presenter";
 import {
@@ -22,24 +22,26 @@ import {
   requireActiveExperience,
 } from "./public.service";
 
-export const publicRoutes = keylessRouter("Public", (publicRoute) => [
-  answer(
-    publicRoute.get("/experiences/{id}", {
+export const publicRoutes = keylessRouter("Public", [
+  route.get(
+    "/experiences/{id}",
+    {
       summary: "Public view of an active experience",
       errors: [404, 429],
       description:
         "What a booking page needs, plus the organization's time zone. Inactive and unknown experiences are 404.",
       params: PublicExperienceParamsSchema,
       responses: dataResponse(200, PublicExperienceSchema, "The experience"),
-    }),
+    },
     async (r) => {
       const record = await requireActiveExperience(r.db, r.param.id);
       r.actingFor(record.experience);
       return presentPublicExperience(record);
     },
   ),
-  answer(
-    publicRoute.get("/experiences/{id}/slots", {
+  route.get(
+    "/experiences/{id}/slots",
+    {
       summary: "Sessions of an active experience, with seats and bookability",
       errors: [400, 404, 429],
       description:
@@ -47,11 +49,12 @@ export const publicRoutes = keylessRouter("Public", (publicRoute) => [
       params: PublicExperienceParamsSchema,
       query: SlotsPageQuerySchema,
       responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
-    }),
+    },
     async (r) => r.actingFor(await listPublicSlots(r.db, r.param.id, r.query, r.now)).page,
   ),
-  answer(
-    publicRoute.post("/experiences/{id}/bookings", {
+  route.post(
+    "/experiences/{id}/bookings",
+    {
       summary: "Book seats without an API key",
       errors: PUBLIC_WRITE_ERRORS,
       description:
@@ -59,7 +62,7 @@ export const publicRoutes = keylessRouter("Public", (publicRoute) => [
       params: PublicExperienceParamsSchema,
       request: idempotentJsonBody(PublicCreateBookingBodySchema),
       responses: dataResponse(201, PublicBookingSchema, "The booking and its cancel token"),
-    }),
+    },
     async (r) => {
       const mail = r.customerMail;
       const input = { ...r.write, experienceId: r.param.id, body: r.json, ...mail };
@@ -67,8 +70,9 @@ export const publicRoutes = keylessRouter("Public", (publicRoute) => [
       return { ...booking, manage_url: manageUrl(mail.origin, booking.id, booking.cancel_token) };
     },
   ),
-  answer(
-    publicRoute.post("/bookings/{id}/cancel", {
+  route.post(
+    "/bookings/{id}/cancel",
+    {
       summary: "Cancel a booking with its cancel token",
       errors: PUBLIC_WRITE_ERRORS,
       description:
@@ -76,7 +80,7 @@ export const publicRoutes = keylessRouter("Public", (publicRoute) => [
       params: PublicBookingParamsSchema,
       request: idempotentJsonBody(PublicCancelBodySchema),
       responses: dataResponse(200, BookingSchema, "The cancelled booking"),
-    }),
+    },
     async (r) => {
       const input = { ...r.write, bookingId: r.param.id, cancelToken: r.json.cancel_token };
       return r.actingFor(await cancelPublicBooking(r.db, input)).booking;

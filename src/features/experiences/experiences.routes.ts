@@ -1,6 +1,6 @@
 import { dataResponse, jsonBodyOf, pageResponse } from "../../http/openapi";
 import { idempotentJsonBody } from "../../http/route";
-import { answer, v1Router } from "../../http/route-answer";
+import { route, v1Router } from "../../http/route-table";
 import {
   CreatedExperienceSchema,
   CreateExperienceBodySchema,
@@ -29,14 +29,15 @@ const createDescription = [
   "provider ID), not a 404. Providers must be members of that space or of GENERAL.",
 ].join("\n");
 
-export const experiencesRoutes = v1Router("Experiences", "experiences", (route) => [
-  answer(
-    route.post("/experiences", {
+export const experiencesRoutes = v1Router("Experiences", "experiences", [
+  route.post(
+    "/experiences",
+    {
       summary: "Create an experience",
       description: createDescription,
       request: idempotentJsonBody(CreateExperienceBodySchema),
       responses: dataResponse(201, CreatedExperienceSchema, "The experience"),
-    }),
+    },
     (r) =>
       createExperience(r.db, {
         ...r.v1Write,
@@ -44,29 +45,32 @@ export const experiencesRoutes = v1Router("Experiences", "experiences", (route) 
         body: r.json,
       }),
   ),
-  answer(
-    route.get("/experiences", {
+  route.get(
+    "/experiences",
+    {
       summary: "List experiences",
       description:
         "Newest first (created_at, then id, descending). `status` is a comma list " +
         "(`active,inactive`); `space_id` an exact space (an unknown one lists nothing).",
       query: ListExperiencesQuerySchema,
       responses: pageResponse(ExperienceSchema, "A page of experiences"),
-    }),
+    },
     (r) => listExperiences(r.db, r.orgId, r.query),
   ),
-  answer(
-    route.get("/experiences/{id}", {
+  route.get(
+    "/experiences/{id}",
+    {
       summary: "Get an experience",
       description:
         "One experience of the organization with its recurrence IDs and confirmed bookings count. Unknown or foreign IDs are 404.",
       params: ExperienceParamsSchema,
       responses: dataResponse(200, ExperienceSchema, "The experience"),
-    }),
+    },
     (r) => getExperience(r.db, r.orgId, r.param.id),
   ),
-  answer(
-    route.patch("/experiences/{id}", {
+  route.patch(
+    "/experiences/{id}",
+    {
       summary: "Update an experience",
       description:
         "Any create field except default_recurrence, at least one. There is no DELETE: retire " +
@@ -74,7 +78,7 @@ export const experiencesRoutes = v1Router("Experiences", "experiences", (route) 
       params: ExperienceParamsSchema,
       request: jsonBodyOf(UpdateExperienceBodySchema),
       responses: dataResponse(200, ExperienceSchema, "The updated experience"),
-    }),
+    },
     (r) =>
       updateExperience(r.db, {
         organizationId: r.orgId,

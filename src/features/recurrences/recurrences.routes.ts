@@ -1,6 +1,6 @@
 import { dataResponse, jsonBodyOf, listResponse, noContent } from "../../http/openapi";
 import { idempotentJsonBody } from "../../http/route";
-import { answer, v1Router } from "../../http/route-answer";
+import { route, v1Router } from "../../http/route-table";
 import { ExperienceParamsSchema } from "../experiences/experiences.schemas";
 import {
   CreateRecurrenceBodySchema,
@@ -21,9 +21,10 @@ function recurrenceOf(r: { orgId: string; param: { id: string; rec_id: string } 
   return { organizationId: r.orgId, experienceId: r.param.id, recurrenceId: r.param.rec_id };
 }
 
-export const recurrencesRoutes = v1Router("Recurrences", "experiences", (route) => [
-  answer(
-    route.post("/experiences/{id}/recurrences", {
+export const recurrencesRoutes = v1Router("Recurrences", "experiences", [
+  route.post(
+    "/experiences/{id}/recurrences",
+    {
       summary: "Attach a recurrence to an experience",
       description:
         "Template times are wall-clock times in `timezone`. A template without capacity or " +
@@ -32,30 +33,33 @@ export const recurrencesRoutes = v1Router("Recurrences", "experiences", (route) 
       params: ExperienceParamsSchema,
       request: idempotentJsonBody(CreateRecurrenceBodySchema),
       responses: dataResponse(201, RecurrenceSchema, "The recurrence"),
-    }),
+    },
     (r) => createRecurrence(r.db, { ...r.v1Write, experienceId: r.param.id, body: r.json }),
   ),
-  answer(
-    route.get("/experiences/{id}/recurrences", {
+  route.get(
+    "/experiences/{id}/recurrences",
+    {
       summary: "List an experience's recurrences",
       description: "Active and paused recurrences, oldest first; deleted ones never appear.",
       params: ExperienceParamsSchema,
       responses: listResponse(200, RecurrenceSchema, "The recurrences"),
-    }),
+    },
     (r) => listRecurrences(r.db, r.orgId, r.param.id),
   ),
-  answer(
-    route.get("/experiences/{id}/recurrences/{rec_id}", {
+  route.get(
+    "/experiences/{id}/recurrences/{rec_id}",
+    {
       summary: "Get a recurrence",
       description:
         "One live (active or paused) recurrence of the experience. Deleted, unknown or foreign IDs are 404.",
       params: RecurrenceParamsSchema,
       responses: dataResponse(200, RecurrenceSchema, "The recurrence"),
-    }),
+    },
     (r) => getRecurrence(r.db, r.orgId, r.param.id, r.param.rec_id),
   ),
-  answer(
-    route.patch("/experiences/{id}/recurrences/{rec_id}", {
+  route.patch(
+    "/experiences/{id}/recurrences/{rec_id}",
+    {
       summary: "Update a recurrence",
       description:
         "Edits change only future sessions that have no bookings; materialized sessions keep " +
@@ -63,18 +67,19 @@ export const recurrencesRoutes = v1Router("Recurrences", "experiences", (route) 
       params: RecurrenceParamsSchema,
       request: jsonBodyOf(UpdateRecurrenceBodySchema),
       responses: dataResponse(200, RecurrenceSchema, "The updated recurrence"),
-    }),
+    },
     (r) => updateRecurrence(r.db, { ...recurrenceOf(r), patch: r.json, now: r.now }),
   ),
-  answer(
-    route.delete("/experiences/{id}/recurrences/{rec_id}", {
+  route.delete(
+    "/experiences/{id}/recurrences/{rec_id}",
+    {
       summary: "Delete a recurrence",
       description:
         "Soft delete: the recurrence vanishes from lists, GET, PATCH and the experience's " +
         "recurrence_ids, and cannot be restored (pause it instead). Its bookings stay readable.",
       params: RecurrenceParamsSchema,
       responses: noContent("Deleted; empty body"),
-    }),
+    },
     (r) => deleteRecurrence(r.db, { ...recurrenceOf(r), now: r.now }),
   ),
 ]);
