@@ -1,6 +1,6 @@
 import { createDb, type Database } from "../db/client";
 import { TEST_EVENT_TYPE } from "../events/event-types";
-import { presentEvent } from "../features/events/event-presenter";
+import { presentEvent } from "../features/events/events.presenter";
 import { encryptionKeyOf } from "../lib/encryption-key";
 import { decryptText } from "../lib/secret-box";
 import {

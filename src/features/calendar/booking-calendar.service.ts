@@ -12,7 +12,7 @@ import {
   describeLocation,
   type FeedOrigin,
   seatsLabel,
-} from "./calendar-presenter";
+} from "./calendar.presenter";
 import { type RenderedCalendar, renderCalendar } from "./rendered-calendar";
 
 /** A waitlisted booking may still happen; an expired one (its session began) never will. */

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import { matchesIfNoneMatch } from "../../http/etag";
-import type { FeedOrigin } from "./calendar-presenter";
+import type { FeedOrigin } from "./calendar.presenter";
 import type { RenderedCalendar } from "./rendered-calendar";
 
 export const CALENDAR_CONTENT_TYPE = "text/calendar; charset=utf-8";

@@ -17,8 +17,8 @@ import {
   type RecurrenceRow,
 } from "../recurrences/recurrences.repository";
 import type { SessionRow } from "../sessions/sessions.repository";
+import { experienceEventText, type FeedOrigin } from "./calendar.presenter";
 import { listSessionSnapshotsByExperience } from "./calendar.repository";
-import { experienceEventText, type FeedOrigin } from "./calendar-presenter";
 import { coverZones, latestOf, type RenderedCalendar, renderCalendar } from "./rendered-calendar";
 
 interface SeriesOfRecurrence {

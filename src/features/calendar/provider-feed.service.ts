@@ -16,17 +16,17 @@ import type { CalendarEvent } from "../../scheduling/ical/calendar-document";
 import { findMemberById } from "../spaces/spaces.repository";
 import { requireSpace } from "../spaces/spaces.service";
 import {
+  bookingPageUrl,
+  describeLocation,
+  type FeedOrigin,
+  seatsLabel,
+} from "./calendar.presenter";
+import {
   deleteCalendarFeed,
   findCalendarFeedByTokenHash,
   listProvidedBookingsInWindow,
   upsertCalendarFeedStatement,
 } from "./calendar.repository";
-import {
-  bookingPageUrl,
-  describeLocation,
-  type FeedOrigin,
-  seatsLabel,
-} from "./calendar-presenter";
 import { latestOf, renderCalendar } from "./rendered-calendar";
 
 const TOKEN_LENGTH = 43; // about 256 bits of base-62

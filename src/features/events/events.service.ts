@@ -5,7 +5,7 @@ import { markEventUnenqueuedStatement } from "../../events/outbox.repository";
 import { noteEventWritten } from "../../events/pending-events";
 import { newId } from "../../lib/ids";
 import { type PageRequest, paginationOf } from "../../lib/pagination";
-import { presentDelivery } from "../webhooks/webhook-presenter";
+import { presentDelivery } from "../webhooks/webhooks.presenter";
 import {
   type DeliveryRow,
   type EndpointRow,
@@ -14,7 +14,7 @@ import {
   listAllLiveEndpoints,
   listEndpointIdsDeliveredEvent,
 } from "../webhooks/webhooks.repository";
-import { presentEvent } from "./event-presenter";
+import { presentEvent } from "./events.presenter";
 import { type EventRow, findEventById, listEventsByOrganization } from "./events.repository";
 import type { ListEventsQuery } from "./events.schemas";
 

@@ -1,23 +1,7 @@
 import type { Database } from "../../db/client";
-import { toIso, toIsoOrNull } from "../../lib/time";
-import {
-  listBookingNotifications,
-  type NotificationRow,
-} from "../../notifications/notifications.repository";
+import { listBookingNotifications } from "../../notifications/notifications.repository";
 import { requireBooking } from "../bookings/bookings-query.service";
-
-function presentNotification(row: NotificationRow) {
-  return {
-    id: row.id,
-    kind: row.kind,
-    to: row.to,
-    status: row.status,
-    attempts: row.attempts,
-    last_error: row.lastError,
-    sent_at: toIsoOrNull(row.sentAt),
-    created_at: toIso(row.createdAt),
-  };
-}
+import { presentNotification } from "./notifications.presenter";
 
 /** §17: whether the customer was told, oldest mail first; 404 for unknown and foreign bookings. */
 export async function listNotificationsOfBooking(

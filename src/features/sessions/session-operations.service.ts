@@ -17,7 +17,6 @@ import { addNotifications } from "../../notifications/notification-statement";
 import { cancelledByStudioRow } from "../bookings/booking-events";
 import { presentBooking } from "../bookings/bookings.presenter";
 import { type ExperienceRow, findExperienceById } from "../experiences/experiences.repository";
-import { presentSession } from "./session.presenter";
 import {
   cancelSessionBookingsStatement,
   cancelSessionStatement,
@@ -29,6 +28,7 @@ import {
   sessionOccupancy,
   sessionRestoredAt,
 } from "./session-operations.repository";
+import { presentSession } from "./sessions.presenter";
 import { resolveSession, type SessionView, snapshotOf } from "./sessions.service";
 
 /** Key-row resource types: a cancel's key must not replay as a restore. */

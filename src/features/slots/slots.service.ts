@@ -2,7 +2,6 @@ import type { Database } from "../../db/client";
 import { NotFoundError, ValidationError } from "../../errors";
 import { addDays, countDaysBetween } from "../../scheduling/calendar-date";
 import { DATE_BOUNDS_MESSAGE, MAX_DATE } from "../../scheduling/date-bounds";
-import { formatUtcIso } from "../../scheduling/iso-instant";
 import { startOfLocalDay, todayInZone } from "../../scheduling/time-zone";
 import type { ExperienceRow } from "../experiences/experiences.repository";
 import { requireExperience } from "../experiences/experiences.service";
@@ -13,9 +12,8 @@ import {
   sessionsOfWindowRows,
   type TimeWindow,
   type WindowRows,
-  type WindowSession,
 } from "../sessions/sessions.service";
-import { seatsAvailable, unbookableReason } from "./slot-availability";
+import { presentSlots } from "./slots.presenter";
 import type { SlotsQuery } from "./slots.schemas";
 
 const DEFAULT_RANGE_DAYS = 28;
@@ -36,37 +34,6 @@ function resolveRange(query: SlotsQuery, timezone: string, now: number): TimeWin
     fromMs: startOfLocalDay(from, timezone),
     toMs: startOfLocalDay(addDays(to, 1), timezone),
   };
-}
-
-/** The slots of sessions already in start order: one pass builds the wire objects. */
-function presentSlots(
-  sessions: WindowSession[],
-  experience: ExperienceRow,
-  now: number,
-  includeUnbookable: boolean,
-) {
-  const slots = [];
-  for (const session of sessions) {
-    const reason = unbookableReason(session, experience, now);
-    if (reason !== null && !includeUnbookable) continue;
-    slots.push({
-      session_id: session.sessionId,
-      recurrence_id: session.recurrenceId,
-      start: formatUtcIso(session.startMs),
-      end: formatUtcIso(session.endMs),
-      local_start: session.localStart,
-      timezone: session.timezone,
-      provider_id: session.providerId,
-      capacity: session.capacity,
-      seats_booked: session.seatsBooked,
-      seats_held: session.seatsHeld,
-      seats_available: seatsAvailable(session),
-      waitlist_size: session.waitlistSize,
-      bookable: reason === null,
-      unbookable_reason: reason,
-    });
-  }
-  return slots;
 }
 
 /** Sessions whose local start date (in the query's zone) is in [from, to], ordered by start. */

@@ -1,6 +1,6 @@
 import type { Database } from "../../db/client";
 import { type PageRequest, paginationOf } from "../../lib/pagination";
-import { presentDelivery } from "./webhook-presenter";
+import { presentDelivery } from "./webhooks.presenter";
 import { listDeliveriesByEndpoint } from "./webhooks.repository";
 import type { DeliveryStatus, ListDeliveriesQuery } from "./webhooks.schemas";
 import { type EndpointScope, requireEndpoint } from "./webhooks.service";

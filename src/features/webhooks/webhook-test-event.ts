@@ -7,7 +7,7 @@ import {
   recordIdempotencyKey,
   type WriteRequest,
 } from "../../idempotency/idempotent-write";
-import { presentEndpoint } from "./webhook-presenter";
+import { presentEndpoint } from "./webhooks.presenter";
 import { type EndpointScope, requireEndpoint } from "./webhooks.service";
 
 export interface SendTestEventInput extends EndpointScope, WriteRequest {}

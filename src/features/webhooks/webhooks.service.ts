@@ -11,8 +11,8 @@ import {
 import { newId } from "../../lib/ids";
 import { type PageRequest, paginationOf } from "../../lib/pagination";
 import { decryptText, encryptText } from "../../lib/secret-box";
-import { presentEndpoint } from "./webhook-presenter";
 import { webhookUrlProblem } from "./webhook-url";
+import { presentEndpoint } from "./webhooks.presenter";
 import {
   type EndpointRow,
   findLiveEndpoint,
