@@ -9,8 +9,10 @@ import { authOf } from "./scopes";
 // Most routes validate, call one service and send its result with their one success status.
 // `answer(route, run)` keeps only the middle step: `run` gets the request as a typed view (its
 // path parameters, query and body as the route's schemas parse them) and returns the body; the
-// status comes from the route's declared success response. Routes that set headers or answer
-// in more than one way (slots' 304, calendars, pages) keep Hono's own `(c) => Response` form.
+// status comes from the route's declared success response. Feature tables reach it through
+// `route.get(path, doc, run)` (route-table.ts); a router mixing groups uses `answer` and
+// `handled` with `routerOf` directly (calendar.routes.ts). Routes that set headers or answer in
+// more than one way (slots' 304, calendars, pages) keep Hono's own `(c) => Response` form.
 
 /** What the handler's types are read from: a route's request and its responses. */
 export interface RouteShape {
