@@ -1,4 +1,4 @@
-import { type SQL, sql } from "drizzle-orm";
+import { type Placeholder, type SQL, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "../db/client";
 import { prepared } from "../db/prepared-statement";
@@ -86,12 +86,25 @@ export function outboxStatements(
   const data = options.consistentIf
     ? sql`CASE WHEN ${existsSql(options.consistentIf)} THEN ${json} END`
     : json;
-  // INSERT … SELECT through drizzle's insert builder (db.run(sql) cannot be batched on D1):
-  // the selected values follow the tables' column order.
-  const insertEvent = db.insert(events).select(sql`
-    SELECT ${event.id}, ${event.organizationId}, ${event.type}, ${data}, ${event.createdAt}, NULL
-    WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}`);
+  const condition = options.onlyIf ? existsSql(options.onlyIf) : sql`1`;
+  const insertEvent = eventInsert(db, { ...event, data }, condition);
   return [insertEvent, fanOutStatement(db, sql`ev.id = ${event.id}`, options.endpointId)];
+}
+
+type EventValue = string | number | SQL | Placeholder;
+
+/**
+ * INSERT … SELECT through drizzle's insert builder (db.run(sql) cannot be batched on D1): the
+ * selected values follow the table's column order; the row is written only where `condition`.
+ */
+function eventInsert(
+  db: Database,
+  event: Record<"id" | "organizationId" | "type" | "data" | "createdAt", EventValue>,
+  condition: SQL,
+) {
+  const { id, organizationId, type, data, createdAt } = event;
+  return db.insert(events).select(sql`
+    SELECT ${id}, ${organizationId}, ${type}, ${data}, ${createdAt}, NULL WHERE ${condition}`);
 }
 
 /** An event with no condition and its fan-out: the commonest statements of a write, built once. */
@@ -107,8 +120,7 @@ function plainEventStatements(
 }
 
 const insertPlainEvent = prepared(["id", "organizationId", "type", "data", "createdAt"], (db, p) =>
-  db.insert(events).select(sql`
-    SELECT ${p.id}, ${p.organizationId}, ${p.type}, ${p.data}, ${p.createdAt}, NULL WHERE 1`),
+  eventInsert(db, p, sql`1`),
 );
 
 const fanOutOfEvent = prepared(["id"], (db, p) => fanOutStatement(db, sql`ev.id = ${p.id}`));

@@ -98,7 +98,7 @@ export function routeRequestOf<R extends RouteShape>(c: Context<AppEnv>): RouteR
       return { now, idempotency: c.get("idempotency") };
     },
     get v1Write() {
-      return { now, idempotency: c.get("idempotency"), organizationId: authOf(c).organizationId };
+      return { ...this.write, organizationId: authOf(c).organizationId };
     },
     get customerMail() {
       return { encryptionKey: encryptionKeyOf(c.env), origin: new URL(c.req.url).origin };

@@ -1,4 +1,3 @@
-import { createRouter } from "./openapi";
 import {
   keylessRoutes,
   type Method,
@@ -8,7 +7,7 @@ import {
   unscopedRoutes,
   v1Routes,
 } from "./route";
-import { type AnswerOf, answer, type RouteRequest } from "./route-answer";
+import { type AnswerOf, answer, type RouteRequest, routerOf } from "./route-answer";
 import type { ScopeResource } from "./scopes";
 
 // A feature's routes as one table: each row is `route.get(path, doc, run)` (see route-answer.ts
@@ -48,12 +47,9 @@ export const route = {
 type RouteGroup = ReturnType<typeof v1Routes>;
 
 function tableRouter(group: RouteGroup, rows: RouteRow[]) {
-  const router = createRouter();
-  for (const { method, path, doc, run } of rows) {
-    const { route: config, handler } = answer(group[method](path, doc), run as never);
-    router.openapi(config, handler as never);
-  }
-  return router;
+  return routerOf(
+    ...rows.map(({ method, path, doc, run }) => answer(group[method](path, doc), run as never)),
+  );
 }
 
 /** A feature's /v1 routes: a GET needs `<resource>:read`, every other method `:write`. */
