@@ -1,5 +1,5 @@
 // Not part of `npm run bench`: a CPU profile of the API Worker under workerd's inspector while
-// it answers a request many times (the benchmark's slots request by default, or creates).
+// it answers a request many times (the benchmark's slots request by default, creates, or /health).
 //   npx esbuild bench/http/profile.ts --bundle --platform=node --format=esm --packages=external \
 //     --outfile=.tmp/profile.mjs && node .tmp/profile.mjs slots 200 9821
 // Prints the functions with the most self time and writes .tmp/<kind>.cpuprofile.
@@ -69,17 +69,19 @@ async function main() {
     if (!target) throw new Error("no inspector target");
     const session = inspectorSession(target.webSocketDebuggerUrl);
     const send = (i: number) =>
-      kind === "slots"
-        ? fetch(new URL(seed.slotsPath, worker.url), { headers: { "x-api-key": seed.apiKey } })
-        : fetch(new URL("/v1/experiences", worker.url), {
-            method: "POST",
-            headers: {
-              "content-type": "application/json",
-              "x-api-key": seed.apiKey,
-              "idempotency-key": `profile-${Date.now()}-${i}`,
-            },
-            body: JSON.stringify({ name: `P ${i}`, duration_minutes: 45, default_capacity: 8 }),
-          });
+      kind === "health"
+        ? fetch(new URL("/health", worker.url))
+        : kind === "slots"
+          ? fetch(new URL(seed.slotsPath, worker.url), { headers: { "x-api-key": seed.apiKey } })
+          : fetch(new URL("/v1/experiences", worker.url), {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                "x-api-key": seed.apiKey,
+                "idempotency-key": `profile-${Date.now()}-${i}`,
+              },
+              body: JSON.stringify({ name: `P ${i}`, duration_minutes: 45, default_capacity: 8 }),
+            });
     for (let i = 0; i < 20; i++) await (await send(i)).arrayBuffer(); // warm-up
     await session.send("Profiler.enable");
     await session.send("Profiler.setSamplingInterval", { interval: 100 });

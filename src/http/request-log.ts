@@ -8,11 +8,15 @@ function routePatternOf(c: Context<AppEnv>): string {
   return matchedHandlerRoute(c)?.path ?? c.req.routePath;
 }
 
-/** One structured JSON line per request (§11). */
+/**
+ * One structured JSON line per request (§11), at level "info": it is routine, not a warning, and
+ * Workers Logs files it so. (wrangler dev also prints an info line as is, where a plain
+ * console.log line is first searched for stack frames to source-map, on every request.)
+ */
 export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
   const startedAt = Date.now();
   await next();
-  console.log(
+  console.info(
     JSON.stringify({
       type: "request",
       method: c.req.method,

@@ -3,7 +3,7 @@ import { admin, callJson } from "../helpers/http";
 import { createTenant } from "../helpers/tenants";
 
 function captureRequestLogs() {
-  const spy = vi.spyOn(console, "log");
+  const spy = vi.spyOn(console, "info");
   return () =>
     spy.mock.calls
       .map(([line]) => String(line))
