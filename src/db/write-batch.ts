@@ -48,7 +48,8 @@ export interface CommittedBatch {
  */
 export interface BatchEpilogue {
   statements(): Statement[];
-  committed(results: unknown[]): void;
+  /** `results` are its own statements'; `batch` answers for every other of the batch. */
+  committed(results: unknown[], batch: CommittedBatch): void;
 }
 
 export class WriteBatch {
@@ -82,20 +83,21 @@ export class WriteBatch {
     const ends = this.#epilogues.map((epilogue) => epilogue.statements());
     const [first, ...rest] = [...this.#statements, ...ends.flat()];
     const results: unknown[] = first ? await this.db.batch([first, ...rest]) : [];
-    let at = this.#statements.length;
-    this.#epilogues.forEach((epilogue, index) => {
-      const count = ends[index]?.length ?? 0;
-      epilogue.committed(results.slice(at, at + count));
-      at += count;
-    });
     const rows = <Row>({ index }: RowsRef<Row>) => (results[index] as Row[] | undefined) ?? [];
-    return {
+    const committed: CommittedBatch = {
       rowsChanged: ({ index }) => {
         const result = results[index] as D1Result | unknown[] | undefined;
         return Array.isArray(result) ? result.length : (result?.meta.changes ?? 0);
       },
       rows,
     };
+    let at = this.#statements.length;
+    this.#epilogues.forEach((epilogue, index) => {
+      const count = ends[index]?.length ?? 0;
+      epilogue.committed(results.slice(at, at + count), committed);
+      at += count;
+    });
+    return committed;
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, lte, not, type Placeholder, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, lte, type Placeholder, sql } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { prepared } from "../db/prepared-statement";
 import { idsQuery, listIds } from "../db/queries";
@@ -41,33 +41,20 @@ export function markEventUnenqueuedStatement(db: Database, eventId: string) {
   return db.update(events).set({ enqueuedAt: null }).where(eq(events.id, eventId));
 }
 
-/**
- * The end of a change's batch (§12): its events that have nothing to deliver (no subscribed
- * endpoint, no customer email) are marked enqueued at once, so the request's dispatch has no
- * work for them; then the ones left to hand to the Queue. An event the batch did not write (its
- * guard refused) is in neither.
- */
-export function settleEventsStatements(db: Database, eventIds: string[], now: number) {
-  const ids = JSON.stringify(eventIds);
-  return [markEventsSettled(db, { ids, now }), unsettledEvents(db, { ids })] as const;
-}
-
 /** `id IN` the JSON array bound at `ids`: one parameter, one shape, however many events. */
 const idInJson = (ids: Placeholder) => sql`${events.id} IN (SELECT value FROM json_each(${ids}))`;
 
-// The end of every write batch that writes an event: both statements are built once.
-const markEventsSettled = prepared(["ids", "now"], (db, p) => {
-  const deliveryPending = sql`EXISTS (SELECT 1 FROM webhook_deliveries d
-    WHERE d.event_id = ${events.id} AND d.status = 'pending' AND d.attempts = 0)`;
+/**
+ * The last statement of a batch that wrote customer emails (§17): their events, written
+ * settled when no endpoint gets them, wait for the dispatch again. Returns those it found
+ * with a pending email (an email whose event the batch refused was never written).
+ */
+export const unsettleMailedEvents = prepared(["ids"], (db, p) => {
   const mailPending = sql`EXISTS (SELECT 1 FROM notifications n
     WHERE n.event_id = ${events.id} AND n.status = 'pending')`;
-  const pending = and(isNull(events.enqueuedAt), not(deliveryPending), not(mailPending));
   return db
     .update(events)
-    .set({ enqueuedAt: p.now as unknown as number })
-    .where(and(idInJson(p.ids), pending));
+    .set({ enqueuedAt: null })
+    .where(and(idInJson(p.ids), mailPending))
+    .returning({ id: events.id });
 });
-
-const unsettledEvents = prepared(["ids"], (db, p) =>
-  idsQuery(db, events, and(idInJson(p.ids), isNull(events.enqueuedAt))),
-);

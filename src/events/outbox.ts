@@ -6,8 +6,8 @@ import { events, webhookDeliveries } from "../db/schema";
 import type { RowCondition, WriteBatch } from "../db/write-batch";
 import { newId } from "../lib/ids";
 import { ALL_EVENTS } from "./event-types";
-import { settleEventsStatements } from "./outbox.repository";
-import { noteEventsSettled, noteEventWritten } from "./pending-events";
+import { noteBatchEvents } from "./outbox-settlement";
+import { noteEventWritten } from "./pending-events";
 
 /** The `data` member of an event: the resource as the API returns it, plus type-specific extras. */
 export interface EventData {
@@ -87,24 +87,49 @@ export function outboxStatements(
     ? sql`CASE WHEN ${existsSql(options.consistentIf)} THEN ${json} END`
     : json;
   const condition = options.onlyIf ? existsSql(options.onlyIf) : sql`1`;
-  const insertEvent = eventInsert(db, { ...event, data }, condition);
-  return [insertEvent, fanOutStatement(db, sql`ev.id = ${event.id}`, options.endpointId)];
+  const { endpointId } = options;
+  const insertEvent = insertEventRows(db, eventRow({ ...event, data }), condition, endpointId);
+  return [insertEvent, fanOutStatement(db, sql`ev.id = ${event.id}`, endpointId)];
 }
 
 type EventValue = string | number | SQL | Placeholder;
 
-/**
- * INSERT … SELECT through drizzle's insert builder (db.run(sql) cannot be batched on D1): the
- * selected values follow the table's column order; the row is written only where `condition`.
- */
-function eventInsert(
-  db: Database,
+/** One event's values as the row source `ev` of insertEventRows. */
+function eventRow(
   event: Record<"id" | "organizationId" | "type" | "data" | "createdAt", EventValue>,
-  condition: SQL,
 ) {
   const { id, organizationId, type, data, createdAt } = event;
+  return sql`SELECT ${id} AS id, ${organizationId} AS organization_id, ${type} AS type,
+    ${data} AS data, ${createdAt} AS created_at, 0 AS position`;
+}
+
+/**
+ * The endpoints (alias e) that get the event `ev`: every active one of its organization that
+ * subscribes to its type, or the one endpoint named. The event row and its fan-out both ask it,
+ * in the same transaction, so they always agree.
+ */
+function endpointsOfEvent(endpointId: string | undefined): SQL {
+  const subscribed = endpointId
+    ? sql`e.id = ${endpointId}`
+    : sql`e.status = 'active' AND EXISTS (
+        SELECT 1 FROM json_each(e.events) j WHERE j.value IN (${ALL_EVENTS}, ev.type))`;
+  return sql`e.organization_id = ev.organization_id AND e.deleted_at IS NULL AND ${subscribed}`;
+}
+
+/**
+ * INSERT … SELECT through drizzle's insert builder (db.run(sql) cannot be batched on D1) of the
+ * events `source` selects (columns id, organization_id, type, data, created_at, position),
+ * written only where `condition`, in position order. An event no endpoint gets is written
+ * settled (enqueued_at set): it has no delivery, and a customer email unsettles it again
+ * (unsettleMailedEvents), so the request's dispatch and the sweep only ever see events with
+ * work to do.
+ */
+function insertEventRows(db: Database, source: SQL, condition: SQL, endpointId?: string) {
+  const gets = sql`EXISTS (SELECT 1 FROM webhook_endpoints e WHERE ${endpointsOfEvent(endpointId)})`;
   return db.insert(events).select(sql`
-    SELECT ${id}, ${organizationId}, ${type}, ${data}, ${createdAt}, NULL WHERE ${condition}`);
+    SELECT ev.id, ev.organization_id, ev.type, ev.data, ev.created_at,
+      CASE WHEN ${gets} THEN NULL ELSE ev.created_at END
+    FROM (${source}) ev WHERE ${condition} ORDER BY ev.position`);
 }
 
 /** An event with no condition and its fan-out: the commonest statements of a write, built once. */
@@ -120,49 +145,18 @@ function plainEventStatements(
 }
 
 const insertPlainEvent = prepared(["id", "organizationId", "type", "data", "createdAt"], (db, p) =>
-  eventInsert(db, p, sql`1`),
+  insertEventRows(db, eventRow(p), sql`1`),
 );
 
 const fanOutOfEvent = prepared(["id"], (db, p) => fanOutStatement(db, sql`ev.id = ${p.id}`));
 
 /** A delivery row per endpoint subscribed, at this moment, to each event `which` selects. */
 function fanOutStatement(db: Database, which: SQL, endpointId?: string) {
-  const subscribed = endpointId
-    ? sql`e.id = ${endpointId}`
-    : sql`e.status = 'active' AND EXISTS (
-        SELECT 1 FROM json_each(e.events) j WHERE j.value IN (${ALL_EVENTS}, ev.type))`;
   return db.insert(webhookDeliveries).select(sql`
     SELECT 'whd_' || lower(hex(randomblob(12))), ev.organization_id, e.id, ev.id, ev.type,
       'pending', 0, NULL, NULL, NULL, ev.created_at, ev.created_at
-    FROM events ev JOIN webhook_endpoints e ON e.organization_id = ev.organization_id
-    WHERE ${which} AND e.deleted_at IS NULL AND ${subscribed}`);
-}
-
-const eventsOfBatch = new WeakMap<WriteBatch, string[]>();
-
-/**
- * Notes an event of the batch; the first one adds the batch's epilogue, which settles those
- * with nothing to deliver once every statement (deliveries, notifications) has run.
- */
-function noteBatchEvents(batch: WriteBatch, ids: string[]) {
-  const known = eventsOfBatch.get(batch);
-  if (known) {
-    known.push(...ids);
-    return;
-  }
-  const all = [...ids];
-  eventsOfBatch.set(batch, all);
-  batch.addEpilogue({
-    statements: () => [...settleEventsStatements(batch.db, all, Date.now())],
-    committed: ([, undelivered]) => {
-      const ids = (undelivered as Array<{ id: string }> | undefined) ?? [];
-      noteEventsSettled(
-        batch.db,
-        all,
-        ids.map((row) => row.id),
-      );
-    },
-  });
+    FROM events ev JOIN webhook_endpoints e ON ${endpointsOfEvent(endpointId)}
+    WHERE ${which}`);
 }
 
 /** Adds the event (and its fan-out) to the change's batch; returns the event's ID. */
@@ -175,8 +169,9 @@ export function addEvent(
   options: OutboxOptions = {},
 ): string {
   const event = buildEvent(organizationId, type, data, now);
-  batch.add(...outboxStatements(batch.db, event, options));
-  noteBatchEvents(batch, [event.id]);
+  const [insertEvent, fanOut] = outboxStatements(batch.db, event, options);
+  batch.add(insertEvent);
+  noteBatchEvents(batch, [event.id], batch.track(fanOut));
   return event.id;
 }
 
@@ -208,17 +203,20 @@ export function addEvents(
     for (const event of built) noteEventWritten(batch.db, event.id);
     const rows = JSON.stringify(built.map((e) => ({ id: e.id, data: JSON.stringify(e.data) })));
     const ids = JSON.stringify(built.map((e) => e.id));
-    batch.add(
-      batch.db.insert(events).select(sql`
-        SELECT json_extract(j.value, '$.id'), ${organizationId}, ${type},
-          json_extract(j.value, '$.data'), ${now}, NULL
-        FROM json_each(${rows}) j
-        WHERE ${options.onlyIf ? existsSql(options.onlyIf) : sql`1`}
-        ORDER BY j.key`),
-      fanOutStatement(batch.db, sql`ev.id IN (SELECT value FROM json_each(${ids}))`),
+    const source = sql`SELECT json_extract(j.value, '$.id') AS id,
+      ${organizationId} AS organization_id, ${type} AS type,
+      json_extract(j.value, '$.data') AS data, ${now} AS created_at, j.key AS position
+      FROM json_each(${rows}) j`;
+    const condition = options.onlyIf ? existsSql(options.onlyIf) : sql`1`;
+    batch.add(insertEventRows(batch.db, source, condition));
+    const fanOut = fanOutStatement(batch.db, sql`ev.id IN (SELECT value FROM json_each(${ids}))`);
+    // One type and organization per chunk: its events all have deliveries, or none has.
+    noteBatchEvents(
+      batch,
+      built.map((e) => e.id),
+      batch.track(fanOut),
     );
     written.push(...built.map((e) => e.id));
   }
-  noteBatchEvents(batch, written);
   return written;
 }

@@ -34,12 +34,15 @@ function isStorable(c: Context<AppEnv>): boolean {
   return status < 400;
 }
 
-async function captureResponse(res: Response): Promise<StoredResponse> {
+async function captureResponse(c: Context<AppEnv>): Promise<StoredResponse> {
+  const res = c.res;
+  const body = await res.arrayBuffer();
+  c.res = new Response(body, res);
   return {
     status: res.status,
     contentType: res.headers.get("content-type"),
     location: res.headers.get("location"),
-    body: await res.clone().arrayBuffer(),
+    body,
   };
 }
 
@@ -58,7 +61,7 @@ function replayResponse(stored: StoredResponse): Response {
 async function settle(c: Context<AppEnv>, store: IdempotencyStub, fingerprint: string) {
   try {
     if (isStorable(c)) {
-      await store.complete(fingerprint, await captureResponse(c.res), Date.now());
+      await store.complete(fingerprint, await captureResponse(c), Date.now());
     } else {
       await store.release(fingerprint);
     }

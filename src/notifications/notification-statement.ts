@@ -4,6 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { events, notifications } from "../db/schema";
 import { insertSelect, type WriteBatch } from "../db/write-batch";
+import { noteEventMailed } from "../events/outbox-settlement";
 import { newId } from "../lib/ids";
 import { encryptText } from "../lib/secret-box";
 
@@ -82,6 +83,7 @@ export async function addNotification(
   };
   const eventWritten = sql`SELECT 1 FROM ${events} WHERE ${eq(events.id, input.eventId)}`;
   batch.add(insertSelect(batch.db, notifications, row, sql`WHERE EXISTS (${eventWritten})`));
+  noteEventMailed(batch, input.eventId);
   return true;
 }
 
@@ -134,5 +136,6 @@ export function addNotifications(
           ORDER BY j.key`,
       ),
     );
+    for (const mail of chunk) noteEventMailed(batch, mail.event_id);
   }
 }

@@ -6,9 +6,9 @@ import { createBookableExperience, futureSessionId, services } from "../helpers/
 import { createTenant } from "../helpers/tenants";
 import { createEndpoint, webhookReceiver } from "../helpers/webhooks";
 
-// §12: an event with nothing to deliver (no endpoint subscribed, no customer email) is marked
-// enqueued by the last statements of its own batch, so the request leaves no D1 work behind
-// it; an event with a delivery or an email is left to the post-commit dispatch as before.
+// §12: an event with nothing to deliver (no endpoint subscribed, no customer email) is written
+// already marked enqueued, in its own batch, so the request leaves no D1 work behind it; an
+// event with a delivery or an email is left to the post-commit dispatch.
 
 async function enqueuedAtOf(type: string, organizationId: string) {
   const rows = await env.DB.prepare(
