@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
 import { bookings, experiences, notifications, organizations } from "../db/schema";
+import { nextBookingRevision } from "../features/bookings/booking-revision";
 
 /** An experience of any organization (public routes have no API key), with its org's zone. */
 export async function findExperienceWithTimezone(db: Database, experienceId: string) {
@@ -25,7 +26,10 @@ export async function replaceCancelToken(
   manageLinkCiphertext: string | null,
 ) {
   await db.batch([
-    db.update(bookings).set({ cancelTokenHash: hash }).where(eq(bookings.id, bookingId)),
+    db
+      .update(bookings)
+      .set({ cancelTokenHash: hash, revision: nextBookingRevision() })
+      .where(eq(bookings.id, bookingId)),
     db
       .update(notifications)
       .set({ manageTokenCiphertext: manageLinkCiphertext })

@@ -1,5 +1,12 @@
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { bookedSession, createdAt, ownedRowKey, sessionTime, timestamps } from "../columns";
+import {
+  bookedSession,
+  createdAt,
+  ownedRowKey,
+  revision,
+  sessionTime,
+  timestamps,
+} from "../columns";
 
 /** A session snapshot, stored when its first booking arrives (§8); later edits never touch it. */
 export const sessions = sqliteTable(
@@ -66,6 +73,8 @@ export const bookings = sqliteTable(
     // §15
     rescheduledFrom: text("rescheduled_from"),
     rescheduledAt: integer("rescheduled_at"),
+    // §13: the booking .ics's SEQUENCE; every UPDATE of the row sets nextBookingRevision.
+    revision: revision(),
     ...timestamps(),
   },
   (t) => [

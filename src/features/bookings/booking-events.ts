@@ -49,6 +49,7 @@ export function expectedBookingRow(
     promotedAt: null,
     rescheduledFrom: null,
     rescheduledAt: null,
+    revision: 0,
     createdAt: booking.now,
     updatedAt: booking.now,
   };

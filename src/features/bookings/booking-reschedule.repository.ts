@@ -3,6 +3,7 @@ import type { Database } from "../../db/client";
 import { bookings } from "../../db/schema";
 import type { RowCondition } from "../../db/write-batch";
 import { sessionTakes } from "../sessions/seat-guard";
+import { nextBookingRevision } from "./booking-revision";
 import { bookingWhere } from "./bookings.repository";
 
 /** A confirmed booking moving from its session to another one of the same experience (§15). */
@@ -39,6 +40,7 @@ export function moveBookingIfSeatsLeft(db: Database, move: BookingMove) {
       rescheduledFrom: move.fromSessionId,
       rescheduledAt: move.now,
       updatedAt: move.now,
+      revision: nextBookingRevision(),
     })
     .where(
       and(

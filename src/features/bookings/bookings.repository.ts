@@ -4,6 +4,7 @@ import { findOwnedRow, newestFirst, ownedRowQuery } from "../../db/queries";
 import { bookings } from "../../db/schema";
 import { insertSelect, type RowCondition, rowExists, type SelectedRow } from "../../db/write-batch";
 import { sessionOpen, sessionTakes } from "../sessions/seat-guard";
+import { nextBookingRevision } from "./booking-revision";
 
 export type BookingRow = typeof bookings.$inferSelect;
 export type BookingStatus = BookingRow["status"];
@@ -189,7 +190,7 @@ export function cancelOpenBookingStatement(
 ) {
   return db
     .update(bookings)
-    .set(cancellationChanges(cancellation, readStatus))
+    .set({ ...cancellationChanges(cancellation, readStatus), revision: nextBookingRevision() })
     .where(
       and(
         eq(bookings.id, cancellation.bookingId),

@@ -23,21 +23,6 @@ const ICS_STATUS = {
   expired: "CANCELLED",
 } as const;
 
-/**
- * Grows with every change of the booking: whole seconds since it was made, plus one for each
- * transition it went through, so a cancellation in the same second as the booking still
- * raises it (calendar clients ignore an update whose SEQUENCE did not grow).
- */
-function bookingSequence(booking: BookingRow): number {
-  const seconds = Math.max(0, Math.floor((booking.updatedAt - booking.createdAt) / 1000));
-  const transitions = [
-    booking.promotedAt,
-    booking.rescheduledAt,
-    booking.status === "cancelled" || booking.status === "expired" ? 1 : null,
-  ].filter((mark) => mark !== null).length;
-  return seconds + transitions;
-}
-
 async function renderBooking(
   db: Database,
   booking: BookingRow,
@@ -53,7 +38,8 @@ async function renderBooking(
       {
         uid: `${booking.id}@${origin.host}`,
         stampMs: booking.updatedAt,
-        sequence: bookingSequence(booking),
+        // Every change of the row raises it (nextBookingRevision), two in one second included.
+        sequence: booking.revision,
         start: { instantMs: booking.startAt },
         end: { instantMs: booking.endAt },
         status: ICS_STATUS[booking.status],

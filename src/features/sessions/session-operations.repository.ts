@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { bookings, holds, sessions } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
+import { nextBookingRevision } from "../bookings/booking-revision";
 import type { SessionSnapshot } from "./seat-guard";
 
 export interface SessionCancellation {
@@ -89,6 +90,7 @@ export function cancelSessionBookingsStatement(db: Database, cancellation: Sessi
       cancelledBy: "studio",
       refundEligible: true,
       updatedAt: cancellation.now,
+      revision: nextBookingRevision(),
     })
     .where(
       and(

@@ -4,6 +4,7 @@ import { oldestFirst } from "../../db/queries";
 import { bookings, experiences } from "../../db/schema";
 import { type RowCondition, rowExists } from "../../db/write-batch";
 import { queryInChunks } from "../../lib/bound-parameters";
+import { nextBookingRevision } from "../bookings/booking-revision";
 import { seatsLeft } from "../sessions/seat-guard";
 
 /** The experience's min_hours_before in ms, for a query that joins it as `e`. */
@@ -42,7 +43,7 @@ export function promotedAt(bookingId: string, now: number): RowCondition {
 export function promoteStatement(db: Database, bookingId: string, now: number) {
   return db
     .update(bookings)
-    .set({ status: "confirmed", promotedAt: now, updatedAt: now })
+    .set({ status: "confirmed", promotedAt: now, updatedAt: now, revision: nextBookingRevision() })
     .where(
       and(
         eq(bookings.id, bookingId),
@@ -97,7 +98,7 @@ export async function listSessionsToPromote(db: Database, now: number, limit: nu
 export async function expireStartedWaitlistedBookings(db: Database, now: number) {
   const result = await db
     .update(bookings)
-    .set({ status: "expired", updatedAt: now })
+    .set({ status: "expired", updatedAt: now, revision: nextBookingRevision() })
     .where(and(eq(bookings.status, "waitlisted"), lte(bookings.startAt, now)))
     .run();
   return result.meta.changes;
