@@ -50,6 +50,33 @@ describe("events with nothing to deliver are settled in their own batch", () => 
     expect(enqueuedAt).toEqual(expect.any(Number));
   });
 
+  it("an endpoint that is disabled, deleted or of another type leaves the event settled", async () => {
+    const { orgId, key } = await createTenant("UTC");
+    const receiver = webhookReceiver();
+    const url = receiver.url;
+    const disabled = await createEndpoint(key, { url, events: ["experience.created"] });
+    const off = await callJson("PATCH", `/v1/webhook-endpoints/${disabled.id}`, {
+      key,
+      body: { status: "disabled" },
+    });
+    expect(off.status).toBe(200);
+    const deleted = await createEndpoint(key, { url, events: ["*"] });
+    expect((await callJson("DELETE", `/v1/webhook-endpoints/${deleted.id}`, { key })).status).toBe(
+      204,
+    );
+    await createEndpoint(key, { url, events: ["booking.created"] });
+    const res = await createExperienceCounted(key, "settle-3");
+    expect(res.background).toEqual([]);
+    const [enqueuedAt] = await enqueuedAtOf("experience.created", orgId);
+    expect(enqueuedAt).toEqual(expect.any(Number));
+    const deliveries = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM webhook_deliveries WHERE organization_id = ?",
+    )
+      .bind(orgId)
+      .first<{ n: number }>();
+    expect(deliveries?.n).toBe(0);
+  });
+
   it("without a request (a sweep, a crashed Worker) only jobless events are settled", async () => {
     const { orgId, key } = await createTenant("UTC");
     const receiver = webhookReceiver();
