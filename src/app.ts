@@ -31,6 +31,7 @@ import { bookingPageRoutes } from "./public/booking-page/book.routes";
 import { manageRoutes } from "./public/booking-page/manage.routes";
 import { publicRoutes } from "./public/public.routes";
 import { publicHoldsRoutes } from "./public/public-holds.routes";
+import { publicSlotsRoutes } from "./public/public-slots.routes";
 
 export function createApp() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -94,7 +95,7 @@ const ROUTERS: Array<[prefix: string, routers: App[]]> = [
     ],
   ],
   ["/admin", [adminRoutes]],
-  ["/public", [publicRoutes, calendarPublicRoutes, publicHoldsRoutes]],
+  ["/public", [publicRoutes, publicSlotsRoutes, calendarPublicRoutes, publicHoldsRoutes]],
   ["/book", [bookingPageRoutes, manageRoutes]],
   ["/", [healthRoutes]],
 ];

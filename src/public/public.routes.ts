@@ -2,8 +2,7 @@ import {
   BookingSchema,
   PublicCreateBookingBodySchema,
 } from "../features/bookings/bookings.schemas";
-import { SlotPageSchema, SlotsPageQuerySchema } from "../features/slots/slots.schemas";
-import { dataResponse, jsonResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
+import { dataResponse, PUBLIC_WRITE_ERRORS } from "../http/openapi";
 import { idempotentJsonBody } from "../http/route";
 import { keylessRouter, route } from "../http/route-table";
 import { manageUrl } from "./booking-page/manage-link";
@@ -18,7 +17,6 @@ import {
 import {
   cancelPublicBooking,
   createPublicBooking,
-  listPublicSlots,
   requireActiveExperience,
 } from "./public.service";
 
@@ -38,19 +36,6 @@ export const publicRoutes = keylessRouter("Public", [
       r.actingFor(record.experience);
       return presentPublicExperience(record);
     },
-  ),
-  route.get(
-    "/experiences/{id}/slots",
-    {
-      summary: "Sessions of an active experience, with seats and bookability",
-      errors: [400, 404, 429],
-      description:
-        "Same query, slot shape and paging (`limit`, `cursor`, `next_cursor`) as GET /v1/experiences/{id}/slots; `timezone` defaults to the organization's. Inactive and unknown experiences are 404.",
-      params: PublicExperienceParamsSchema,
-      query: SlotsPageQuerySchema,
-      responses: jsonResponse(200, SlotPageSchema, "Slots ordered by start, then session_id"),
-    },
-    async (r) => r.actingFor(await listPublicSlots(r.db, r.param.id, r.query, r.now)).page,
   ),
   route.post(
     "/experiences/{id}/bookings",

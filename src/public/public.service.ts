@@ -3,7 +3,8 @@ import { NotFoundError, orNotFound } from "../errors";
 import { findBookingByIdAnyOrganization } from "../features/bookings/bookings.repository";
 import type { PublicCreateBookingBody } from "../features/bookings/bookings.schemas";
 import { cancelBooking, createBooking } from "../features/bookings/bookings.service";
-import { listSlotPage, type SlotPageQuery } from "../features/slots/slot-page";
+import type { SlotPageQuery } from "../features/slots/slot-page";
+import { publicSlotsBodyOf } from "../features/slots/slots-response";
 import type { WriteRequest } from "../idempotency/idempotent-write";
 import { encryptText } from "../lib/secret-box";
 import { toIso } from "../lib/time";
@@ -30,15 +31,13 @@ export async function requireActiveExperience(
   return orNotFound(await findActiveExperience(db, experienceId), "Experience");
 }
 
-export async function listPublicSlots(
-  db: Database,
-  experienceId: string,
-  query: SlotPageQuery,
-  now: number,
-) {
+/** §10 slots of an active experience, as the /v1 route encodes them (bytes and ETag). */
+export async function publicSlotsOf(db: Database, experienceId: string, query: SlotPageQuery) {
   const record = await requireActiveExperience(db, experienceId);
-  const page = await listSlotPage(db, record.experience, query, record.timezone, now);
-  return { page, organizationId: record.experience.organizationId };
+  const { organizationId } = record.experience;
+  const organization = { organizationId, organizationTimezone: record.timezone };
+  const body = await publicSlotsBodyOf(db, organization, experienceId, query);
+  return { body, organizationId };
 }
 
 export interface PublicBookingInput extends WriteRequest {

@@ -30,15 +30,18 @@ interface SlotRowsRead {
  */
 const memo = new InputsMemo<SlotsBody>(8 * 1024 * 1024);
 
+/** The organization whose experience it is, and its zone (a query's default `timezone`). */
+type SlotsOrganization = Pick<ApiAuth, "organizationId" | "organizationTimezone">;
+
 /** The rows of this request, read in their own batch. */
 async function readRows(
   db: Database,
-  auth: ApiAuth,
+  organization: SlotsOrganization,
   experienceId: string,
   query: SlotPageQuery,
 ): Promise<SlotRowsRead> {
   const now = Date.now();
-  const { organizationId, organizationTimezone } = auth;
+  const { organizationId, organizationTimezone } = organization;
   const request = { organizationId, organizationTimezone, experienceId, query, now };
   return { experienceId, query, now, rows: await readSlotRows(db, request) };
 }
@@ -92,8 +95,29 @@ export async function slotsBodyOf(
   experienceId: string,
   query: SlotPageQuery,
 ): Promise<SlotsBody> {
-  const { rows, now } = await rowsFor(c, auth, experienceId, query);
-  const key = JSON.stringify([auth.organizationId, experienceId, query, rows.fromMs, rows.toMs]);
+  return encodedPage(auth.organizationId, await rowsFor(c, auth, experienceId, query));
+}
+
+/**
+ * The same page for the public route (§10), whose organization comes from the experience: no
+ * early read (there is no API key to read it with), the same encoded pages of this isolate.
+ */
+export async function publicSlotsBodyOf(
+  db: Database,
+  organization: SlotsOrganization,
+  experienceId: string,
+  query: SlotPageQuery,
+): Promise<SlotsBody> {
+  return encodedPage(
+    organization.organizationId,
+    await readRows(db, organization, experienceId, query),
+  );
+}
+
+/** The page of these rows, from this isolate's memo while they and the clock allow. */
+async function encodedPage(organizationId: string, read: SlotRowsRead): Promise<SlotsBody> {
+  const { experienceId, query, rows, now } = read;
+  const key = JSON.stringify([organizationId, experienceId, query, rows.fromMs, rows.toMs]);
   const inputs = JSON.stringify([rows.experience, rows.recurrences, rows.snapshots]);
   const known = memo.get(key, inputs, now);
   if (known) return known;
