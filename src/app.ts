@@ -65,9 +65,8 @@ function useMiddleware(app: App) {
   app.use("/admin/*", adminAuth);
   app.use("/public/*", rateLimitByIp);
   app.use("/book/*", rateLimitByIp);
-  // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON.
-  // The manage page's cancel form is a form post; hono/combine's except() matched a router per
-  // request to say so.
+  // The manage page's cancel is a plain HTML form (it works without JavaScript), not JSON. A
+  // path check, not hono/combine's except(), which matched a router on every request.
   app.use("*", (c, next) => (isManagePage(c.req.path) ? next() : jsonBody(c, next)));
   app.use("/v1/*", postCommitDispatch);
   app.use("/public/*", postCommitDispatch);

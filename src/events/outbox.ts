@@ -72,8 +72,10 @@ function existsSql(condition: RowCondition): SQL {
  * The transactional outbox (§12): statements to append to the db.batch of the change itself,
  * so the event exists exactly when the change committed. The second statement fans the event
  * out to a delivery row per endpoint subscribed at that moment, inside the same transaction.
+ * Only addEvent appends them: the batch must track the fan-out, whose row count says whether
+ * the request has to dispatch the event (outbox-settlement.ts).
  */
-export function outboxStatements(
+function outboxStatements(
   db: Database,
   event: OutboxEvent,
   options: OutboxOptions = {},

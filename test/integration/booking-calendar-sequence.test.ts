@@ -7,7 +7,7 @@ import {
   createBookableExperience,
   futureSessionId,
 } from "../helpers/scheduling";
-import { reschedule } from "../helpers/sessions";
+import { cancelSession, reschedule } from "../helpers/sessions";
 import { createTenant } from "../helpers/tenants";
 
 // §13: a booking's .ics carries a SEQUENCE that calendar clients compare before applying an
@@ -48,5 +48,30 @@ describe("the SEQUENCE of a booking's .ics", () => {
       "CONFIRMED",
       "CANCELLED",
     ]);
+  });
+
+  it("grows when a waitlisted booking is promoted, and again when its session is cancelled", async () => {
+    const { key } = await createTenant("Australia/Adelaide");
+    const { experienceId, recurrenceId } = await createBookableExperience({
+      key,
+      experience: { default_capacity: 1, waitlist: { enabled: true, max_size: 3 } },
+    });
+    const sessionId = futureSessionId(recurrenceId, 3);
+    const seated = await bookOk(key, experienceId, bookingBody(sessionId));
+    const waiting = await bookOk(
+      key,
+      experienceId,
+      bookingBody(sessionId, { join_waitlist: true }),
+    );
+    expect(waiting.status).toBe("waitlisted");
+    const seen = [await calendarOf(key, waiting.id)];
+    await cancelOk(key, seated.id);
+    seen.push(await calendarOf(key, waiting.id));
+    const cancelled = await cancelSession(key, experienceId, sessionId, { reason: "Storm" });
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    seen.push(await calendarOf(key, waiting.id));
+
+    expect(seen.map((ics) => ics.status)).toEqual(["TENTATIVE", "CONFIRMED", "CANCELLED"]);
+    expect(seen.map((ics) => ics.sequence)).toEqual([0, 1, 2]);
   });
 });
